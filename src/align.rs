@@ -1,0 +1,283 @@
+//! Align: pair the blocks of the two versions.
+//!
+//! 1. Blocks are hashed (on their folded content) and aligned with Myers; the
+//!    common prefix and suffix cost nothing.
+//! 2. Inside each run of unmatched blocks, blocks are paired by word
+//!    similarity, keeping order.
+//! 3. Unpaired blocks that stand elsewhere in the other version are moves.
+//! 4. What is left in a gap with as many blocks on each side is a
+//!    replacement, paired by position.
+
+use std::collections::HashMap;
+
+use similar::{capture_diff_slices_deadline, Algorithm, DiffOp, Instant};
+
+use crate::model::Options;
+use crate::segment::Block;
+use crate::text;
+
+/// How one or two blocks appear in the display, in display order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Link {
+    /// Same folded content.
+    Equal(usize, usize),
+    /// Alike enough to be shown as one changed row.
+    Paired(usize, usize),
+    /// Only in Before.
+    Removed(usize),
+    /// Only in After.
+    Added(usize),
+    /// The Before end of a move to After block `.1`.
+    MovedFrom(usize, usize),
+    /// The After end of a move from Before block `.0`.
+    MovedTo(usize, usize),
+}
+
+/// Word similarity under which two blocks are not paired.
+const PAIR_AT: f64 = 0.4;
+/// Word similarity under which two distant blocks are not a move.
+const MOVE_AT: f64 = 0.6;
+/// Largest gap (blocks before × blocks after) paired by similarity.
+const PAIR_CELLS: usize = 250_000;
+/// Most unpaired blocks on each side searched for moves by similarity.
+const MOVE_CANDIDATES: usize = 600;
+
+/// Aligns the two block lists.
+pub(crate) fn align(
+    before: &[Block<'_>],
+    after: &[Block<'_>],
+    options: &Options,
+    deadline: Option<Instant>,
+) -> Vec<Link> {
+    let keys_before: Vec<u64> = before.iter().map(|b| key(b, options)).collect();
+    let keys_after: Vec<u64> = after.iter().map(|b| key(b, options)).collect();
+    let ops = capture_diff_slices_deadline(
+        Algorithm::Myers,
+        &keys_before,
+        &keys_after,
+        deadline,
+    );
+    let words_before: Vec<Vec<u64>> = before.iter().map(|b| word_set(b.content)).collect();
+    let words_after: Vec<Vec<u64>> = after.iter().map(|b| word_set(b.content)).collect();
+
+    let mut links = Vec::with_capacity(before.len().max(after.len()));
+    for op in ops {
+        match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => links.extend((0..len).map(|k| Link::Equal(old_index + k, new_index + k))),
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => links.extend((old_index..old_index + old_len).map(Link::Removed)),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => links.extend((new_index..new_index + new_len).map(Link::Added)),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => pair_gap(
+                old_index..old_index + old_len,
+                new_index..new_index + new_len,
+                &words_before,
+                &words_after,
+                &mut links,
+            ),
+        }
+    }
+    find_moves(&mut links, &keys_before, &keys_after, &words_before, &words_after);
+    pair_replacements(&mut links);
+    links
+}
+
+/// A block's alignment key: the hash of its folded content.
+fn key(block: &Block<'_>, options: &Options) -> u64 {
+    text::hash(&text::fold(block.content, options))
+}
+
+/// The sorted hashes of a block's words, lower-cased.
+fn word_set(content: &str) -> Vec<u64> {
+    let mut set: Vec<u64> = text::tokens(content)
+        .into_iter()
+        .filter(|t| text::is_word(t))
+        .map(|t| text::hash(&t.to_lowercase()))
+        .collect();
+    set.sort_unstable();
+    set
+}
+
+/// Dice similarity of two sorted word multisets, in `0..=1`.
+pub(crate) fn similarity(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (a.len() + b.len()) as f64
+}
+
+/// Pairs the blocks of one unmatched gap by similarity, keeping order
+/// (the heaviest order-keeping pairing), and emits them in display order.
+fn pair_gap(
+    old: std::ops::Range<usize>,
+    new: std::ops::Range<usize>,
+    words_before: &[Vec<u64>],
+    words_after: &[Vec<u64>],
+    links: &mut Vec<Link>,
+) {
+    let (n, m) = (old.len(), new.len());
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    if n * m <= PAIR_CELLS {
+        // score[i][j]: best total similarity pairing old[i..] with new[j..].
+        let w = m + 1;
+        let mut score = vec![0f64; (n + 1) * w];
+        for i in (0..n).rev() {
+            for j in (0..m).rev() {
+                let s = similarity(&words_before[old.start + i], &words_after[new.start + j]);
+                let take = if s >= PAIR_AT {
+                    s + score[(i + 1) * w + j + 1]
+                } else {
+                    0.0
+                };
+                score[i * w + j] = take.max(score[(i + 1) * w + j]).max(score[i * w + j + 1]);
+            }
+        }
+        let (mut i, mut j) = (0, 0);
+        while i < n && j < m {
+            let here = score[i * w + j];
+            if here == 0.0 {
+                break;
+            }
+            if here == score[(i + 1) * w + j] {
+                i += 1;
+            } else if here == score[i * w + j + 1] {
+                j += 1;
+            } else {
+                pairs.push((old.start + i, new.start + j));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let (mut i, mut j) = (old.start, new.start);
+    for (pi, pj) in pairs {
+        links.extend((i..pi).map(Link::Removed));
+        links.extend((j..pj).map(Link::Added));
+        links.push(Link::Paired(pi, pj));
+        i = pi + 1;
+        j = pj + 1;
+    }
+    links.extend((i..old.end).map(Link::Removed));
+    links.extend((j..new.end).map(Link::Added));
+}
+
+/// Turns a removed block and an added block into the two ends of a move
+/// when they hold the same content, or nearly.
+fn find_moves(
+    links: &mut [Link],
+    keys_before: &[u64],
+    keys_after: &[u64],
+    words_before: &[Vec<u64>],
+    words_after: &[Vec<u64>],
+) {
+    let removed: Vec<(usize, usize)> = links
+        .iter()
+        .enumerate()
+        .filter_map(|(at, l)| match *l {
+            Link::Removed(i) if words_before[i].len() >= 4 => Some((at, i)),
+            _ => None,
+        })
+        .collect();
+    let mut added: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+    let mut added_list: Vec<(usize, usize)> = Vec::new();
+    for (at, l) in links.iter().enumerate() {
+        if let Link::Added(j) = *l {
+            if words_after[j].len() >= 4 {
+                added.entry(keys_after[j]).or_default().push((at, j));
+                added_list.push((at, j));
+            }
+        }
+    }
+    let mut taken = vec![false; links.len()];
+    let mut matches: Vec<(usize, usize, usize, usize)> = Vec::new();
+    // Exact moves first.
+    for &(at, i) in &removed {
+        if let Some(list) = added.get_mut(&keys_before[i]) {
+            if let Some(pos) = list.iter().position(|&(bt, _)| !taken[bt]) {
+                let (bt, j) = list[pos];
+                taken[at] = true;
+                taken[bt] = true;
+                matches.push((at, i, bt, j));
+            }
+        }
+    }
+    // Then edited moves, best first.
+    if removed.len() <= MOVE_CANDIDATES && added_list.len() <= MOVE_CANDIDATES {
+        let mut candidates: Vec<(f64, usize, usize, usize, usize)> = Vec::new();
+        for &(at, i) in removed.iter().filter(|(at, _)| !taken[*at]) {
+            for &(bt, j) in added_list.iter().filter(|(bt, _)| !taken[*bt]) {
+                let s = similarity(&words_before[i], &words_after[j]);
+                if s >= MOVE_AT {
+                    candidates.push((s, at, i, bt, j));
+                }
+            }
+        }
+        candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (_, at, i, bt, j) in candidates {
+            if !taken[at] && !taken[bt] {
+                taken[at] = true;
+                taken[bt] = true;
+                matches.push((at, i, bt, j));
+            }
+        }
+    }
+    for (at, i, bt, j) in matches {
+        links[at] = Link::MovedFrom(i, j);
+        links[bt] = Link::MovedTo(i, j);
+    }
+}
+
+/// In a gap between two anchors, as many removed as added blocks left over
+/// are a replacement: each is paired with the one at the same position.
+fn pair_replacements(links: &mut Vec<Link>) {
+    let mut out = Vec::with_capacity(links.len());
+    let mut at = 0;
+    while at < links.len() {
+        let start = at;
+        while at < links.len() && matches!(links[at], Link::Removed(_) | Link::Added(_)) {
+            at += 1;
+        }
+        let gap = &links[start..at];
+        let removed: Vec<usize> = gap
+            .iter()
+            .filter_map(|l| if let Link::Removed(i) = *l { Some(i) } else { None })
+            .collect();
+        let added: Vec<usize> = gap
+            .iter()
+            .filter_map(|l| if let Link::Added(j) = *l { Some(j) } else { None })
+            .collect();
+        if !removed.is_empty() && removed.len() == added.len() {
+            out.extend(removed.into_iter().zip(added).map(|(i, j)| Link::Paired(i, j)));
+        } else {
+            out.extend_from_slice(gap);
+        }
+        if at < links.len() {
+            out.push(links[at]);
+            at += 1;
+        }
+    }
+    *links = out;
+}

@@ -1,0 +1,217 @@
+//! Diff: the word diff inside a pair of blocks.
+//!
+//! Tokens are unicode words (see [`crate::text::tokens`]), so pieces always
+//! start and end on word boundaries. Small unchanged islands between two
+//! changes (white space, punctuation, a lone short word) are folded into the
+//! change, so a rewritten clause reads as one replacement.
+
+use similar::{capture_diff_slices_by_key_deadline, Algorithm, DiffOp, Instant};
+
+use crate::model::{Options, Piece, Tag};
+use crate::text::{self, is_word};
+
+/// The word diff of `before` and `after`. Equal and delete pieces rebuild
+/// `before`; equal and insert pieces rebuild `after`.
+pub(crate) fn words<'a>(
+    before: &'a str,
+    after: &'a str,
+    options: &Options,
+    deadline: Option<Instant>,
+) -> Vec<Piece<'a>> {
+    let old = text::tokens(before);
+    let new = text::tokens(after);
+    let fold = |t: &&str| text::fold(t, options);
+    let plain = !(options.ignore_case || options.ignore_punctuation || options.ignore_whitespace);
+    let ops = if plain {
+        capture_diff_slices_by_key_deadline(Algorithm::Myers, &old, &new, |t| *t, deadline)
+    } else {
+        capture_diff_slices_by_key_deadline(Algorithm::Myers, &old, &new, fold, deadline)
+    };
+    let spans = fold_islands(&ops, &old, old.len(), new.len());
+    let mut pieces = Vec::new();
+    let slice = |tokens: &[&'a str], range: std::ops::Range<usize>, whole: &'a str| -> &'a str {
+        join(whole, &tokens[range])
+    };
+    for span in spans {
+        match span {
+            Span::Equal { old: o, new: n } => {
+                // Tokens equal under the options may still differ in bytes:
+                // those become cosmetic replacements, so the pieces still
+                // rebuild each side exactly.
+                let mut i = 0;
+                while i < o.len() {
+                    let same = old[o.start + i] == new[n.start + i];
+                    let mut j = i + 1;
+                    while j < o.len() && (old[o.start + j] == new[n.start + j]) == same {
+                        j += 1;
+                    }
+                    let b = slice(&old, o.start + i..o.start + j, before);
+                    if same {
+                        push(&mut pieces, before, Tag::Equal, b, false);
+                    } else {
+                        let a = slice(&new, n.start + i..n.start + j, after);
+                        push(&mut pieces, before, Tag::Delete, b, true);
+                        push(&mut pieces, after, Tag::Insert, a, true);
+                    }
+                    i = j;
+                }
+            }
+            Span::Change { old: o, new: n } => {
+                let b = slice(&old, o, before);
+                let a = slice(&new, n, after);
+                let cosmetic = text::cosmetic(b, a) && !b.is_empty() && !a.is_empty();
+                push(&mut pieces, before, Tag::Delete, b, cosmetic);
+                push(&mut pieces, after, Tag::Insert, a, cosmetic);
+            }
+        }
+    }
+    pieces
+}
+
+/// Appends a piece, merging it into the last one when they agree. Empty
+/// pieces are dropped. `whole` is the side the piece comes from.
+fn push<'a>(pieces: &mut Vec<Piece<'a>>, whole: &'a str, tag: Tag, text: &'a str, cosmetic: bool) {
+    if text.is_empty() {
+        return;
+    }
+    if let Some(last) = pieces.last_mut() {
+        if last.tag == tag && last.cosmetic == cosmetic {
+            if let Some(joined) = text::extend(whole, last.text, text) {
+                last.text = joined;
+                return;
+            }
+        }
+    }
+    pieces.push(Piece {
+        tag,
+        text,
+        cosmetic,
+    });
+}
+
+/// The slice of `whole` that the consecutive `tokens` (slices of `whole`)
+/// cover.
+fn join<'a>(whole: &'a str, tokens: &[&'a str]) -> &'a str {
+    match (tokens.first(), tokens.last()) {
+        (Some(first), Some(last)) => {
+            let start = first.as_ptr() as usize - whole.as_ptr() as usize;
+            let end = last.as_ptr() as usize - whole.as_ptr() as usize + last.len();
+            &whole[start..end]
+        }
+        _ => "",
+    }
+}
+
+/// A run of the diff after small islands are folded.
+#[derive(Debug, PartialEq, Eq)]
+enum Span {
+    Equal {
+        old: std::ops::Range<usize>,
+        new: std::ops::Range<usize>,
+    },
+    Change {
+        old: std::ops::Range<usize>,
+        new: std::ops::Range<usize>,
+    },
+}
+
+/// Turns diff ops into alternating equal and change runs, folding an equal
+/// island into the surrounding change when it is short and sits between two
+/// changes: only white space and punctuation, or a single short word.
+fn fold_islands(ops: &[DiffOp], old: &[&str], old_len: usize, new_len: usize) -> Vec<Span> {
+    let mut spans: Vec<Span> = Vec::new();
+    let last = ops.len().saturating_sub(1);
+    for (i, op) in ops.iter().enumerate() {
+        let (o, n, equal) = match *op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => (old_index..old_index + len, new_index..new_index + len, true),
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => (old_index..old_index + old_len, new_index..new_index, false),
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => (old_index..old_index, new_index..new_index + new_len, false),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => (old_index..old_index + old_len, new_index..new_index + new_len, false),
+        };
+        let island = equal && i > 0 && i < last && is_island(&old[o.clone()]);
+        if equal && !island {
+            spans.push(Span::Equal { old: o, new: n });
+        } else if let Some(Span::Change { old: po, new: pn }) = spans.last_mut() {
+            po.end = o.end;
+            pn.end = n.end;
+        } else {
+            spans.push(Span::Change { old: o, new: n });
+        }
+    }
+    debug_assert!(spans.iter().all(|s| match s {
+        Span::Equal { old, new } | Span::Change { old, new } =>
+            old.end <= old_len && new.end <= new_len,
+    }));
+    spans
+}
+
+/// An unchanged run too small to stand between two changes on its own.
+fn is_island(tokens: &[&str]) -> bool {
+    let words: Vec<&&str> = tokens.iter().filter(|t| is_word(t)).collect();
+    match words.len() {
+        0 => true,
+        1 => tokens.len() <= 3 && words[0].chars().count() <= 3,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(before: &str, after: &str) -> String {
+        words(before, after, &Options::default(), None)
+            .iter()
+            .map(|p| match (p.tag, p.cosmetic) {
+                (Tag::Equal, _) => p.text.to_string(),
+                (Tag::Delete, false) => format!("[-{}-]", p.text),
+                (Tag::Insert, false) => format!("{{+{}+}}", p.text),
+                (Tag::Delete, true) => format!("[~-{}-]", p.text),
+                (Tag::Insert, true) => format!("{{~+{}+}}", p.text),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pieces_fall_on_word_boundaries() {
+        assert_eq!(show("the text here", "the test here"), "the [-text-]{+test+} here");
+    }
+
+    #[test]
+    fn a_two_word_rewording_marks_just_those_words() {
+        assert_eq!(
+            show("The big cat sat on the mat.", "The large dog sat on the mat."),
+            "The [-big cat-]{+large dog+} sat on the mat."
+        );
+    }
+
+    #[test]
+    fn small_islands_fold_into_the_change() {
+        assert_eq!(
+            show("killed 145 of the people", "killed nearly 150 of all people"),
+            "killed [-145 of the-]{+nearly 150 of all+} people"
+        );
+    }
+
+    #[test]
+    fn typography_only_is_cosmetic() {
+        assert_eq!(show("(CNN) — The", "CNN  — The"), "[~-(CNN) -]{~+CNN  +}— The");
+    }
+}

@@ -1,0 +1,143 @@
+//! `storydiff BEFORE AFTER`: compare two versions of a story from the
+//! command line.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use storydiff::present::{self, Style};
+use storydiff::{compare, Options};
+
+const USAGE: &str = "\
+Usage: storydiff [OPTIONS] BEFORE AFTER
+
+Compare two versions of a news story, side by side.
+
+Options:
+  --json              print the comparison model as JSON
+  --html FILE         write a standalone HTML report to FILE
+  --width N           terminal width (default: $COLUMNS or 120)
+  --color WHEN        auto, always or never (default: auto)
+  --ignore-case       treat case differences as equal
+  --ignore-whitespace treat white-space differences as equal
+  --ignore-punctuation treat punctuation and typography differences as equal
+  -h, --help          print this help
+
+Exit codes: 0 the comparison ran; 1 a file could not be read; 2 bad usage.
+";
+
+/// Exit code when an input file cannot be read or is not UTF-8.
+const EXIT_INPUT: u8 = 1;
+/// Exit code for bad usage.
+const EXIT_USAGE: u8 = 2;
+
+struct Args {
+    before: String,
+    after: String,
+    json: bool,
+    html: Option<String>,
+    width: Option<usize>,
+    color: Option<bool>,
+    options: Options,
+}
+
+fn parse(args: Vec<String>) -> Result<Args, String> {
+    let mut files = Vec::new();
+    let mut parsed = Args {
+        before: String::new(),
+        after: String::new(),
+        json: false,
+        html: None,
+        width: None,
+        color: None,
+        options: Options::default(),
+    };
+    let mut it = args.into_iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--json" => parsed.json = true,
+            "--html" => parsed.html = Some(it.next().ok_or("--html needs a file name")?),
+            "--width" => {
+                let n = it.next().ok_or("--width needs a number")?;
+                parsed.width = Some(n.parse().map_err(|_| format!("--width: '{n}' is not a number"))?);
+            }
+            "--color" | "--colour" => {
+                parsed.color = match it.next().as_deref() {
+                    Some("always") => Some(true),
+                    Some("never") => Some(false),
+                    Some("auto") => None,
+                    _ => return Err("--color takes auto, always or never".into()),
+                }
+            }
+            "--ignore-case" => parsed.options.ignore_case = true,
+            "--ignore-whitespace" => parsed.options.ignore_whitespace = true,
+            "--ignore-punctuation" => parsed.options.ignore_punctuation = true,
+            s if s.starts_with('-') && s != "-" => return Err(format!("unknown option '{s}'")),
+            _ => files.push(arg),
+        }
+    }
+    match <[String; 2]>::try_from(files) {
+        Ok([before, after]) => {
+            parsed.before = before;
+            parsed.after = after;
+            Ok(parsed)
+        }
+        Err(files) => Err(format!("expected two files, BEFORE and AFTER, got {}", files.len())),
+    }
+}
+
+fn read(path: &str) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read '{path}': {e}"))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "'{path}' is not valid UTF-8 text (first bad byte at offset {}); save it as UTF-8 and try again",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        print!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let args = match parse(args) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("storydiff: {e}\n\n{USAGE}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let (before, after) = match (read(&args.before), read(&args.after)) {
+        (Ok(b), Ok(a)) => (b, a),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("storydiff: {e}");
+            return ExitCode::from(EXIT_INPUT);
+        }
+    };
+    let comparison = compare(&before, &after, &args.options);
+    if let Some(path) = &args.html {
+        let title = format!("{} → {}", args.before, args.after);
+        if let Err(e) = std::fs::write(path, present::report(&comparison, &title)) {
+            eprintln!("storydiff: cannot write '{path}': {e}");
+            return ExitCode::from(EXIT_INPUT);
+        }
+    }
+    let stdout = std::io::stdout();
+    let out = if args.json {
+        comparison.to_json() + "\n"
+    } else if args.html.is_some() {
+        String::new()
+    } else {
+        let colour = args.color.unwrap_or_else(|| stdout.is_terminal());
+        let width = args
+            .width
+            .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
+            .unwrap_or(120);
+        let style = if colour { Style::Colour } else { Style::Plain };
+        present::side_by_side(&comparison, width, style)
+    };
+    // A closed pipe (`storydiff a b | head`) is not an error worth a panic.
+    let _ = stdout.lock().write_all(out.as_bytes());
+    ExitCode::SUCCESS
+}

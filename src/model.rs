@@ -1,0 +1,133 @@
+//! The comparison model: the one type every front end (page, embed, CLI,
+//! JSON) receives. Rows borrow their text from the two inputs, so building the
+//! model copies no text, and serialising it gives the documented JSON.
+
+use serde::{Deserialize, Serialize};
+
+/// What happened to a row between the two versions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RowKind {
+    /// The same content on both sides (line endings and trailing white space
+    /// may still differ; `before` and `after` hold each side's exact bytes).
+    Equal,
+    /// A block on each side, paired because they are alike; `inline` holds
+    /// the word diff.
+    Changed,
+    /// Only in the After version.
+    Added,
+    /// Only in the Before version.
+    Removed,
+    /// A block that stands elsewhere in the other version; `partner` is the
+    /// index of the row at the other end.
+    Moved,
+    /// Page furniture (video carousel, credits, navigation), set aside.
+    Noise,
+}
+
+/// The tag of one inline piece of a word diff.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tag {
+    /// Text on both sides.
+    Equal,
+    /// Text only on the Before side.
+    Delete,
+    /// Text only on the After side.
+    Insert,
+}
+
+/// One piece of a word diff. Equal and delete pieces are Before text, insert
+/// pieces are After text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Piece<'a> {
+    /// What the piece is.
+    pub tag: Tag,
+    /// The piece's exact text.
+    pub text: &'a str,
+    /// True on a delete or insert that differs from its counterpart only in
+    /// white space, case, punctuation or typography (per the options).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub cosmetic: bool,
+}
+
+/// One row of the side-by-side view.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Row<'a> {
+    /// What happened to the row.
+    pub kind: RowKind,
+    /// The row's exact Before text, or `None` when it has none.
+    pub before: Option<&'a str>,
+    /// The row's exact After text, or `None` when it has none.
+    pub after: Option<&'a str>,
+    /// The word diff of a changed row (and of an edited moved row), empty
+    /// otherwise. Equal and delete pieces rebuild `before`; equal and insert
+    /// pieces rebuild `after`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub inline: Vec<Piece<'a>>,
+    /// True when every difference in the row is cosmetic.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub cosmetic: bool,
+    /// For a moved row, the index of the row at the other end.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partner: Option<usize>,
+}
+
+impl<'a> Row<'a> {
+    pub(crate) fn new(kind: RowKind, before: Option<&'a str>, after: Option<&'a str>) -> Self {
+        Row {
+            kind,
+            before,
+            after,
+            inline: Vec::new(),
+            cosmetic: false,
+            partner: None,
+        }
+    }
+}
+
+/// The result of comparing two versions of a story.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Comparison<'a> {
+    /// Rows in display order. Joining every row's `before` gives the Before
+    /// text byte for byte; the same holds for `after`.
+    pub rows: Vec<Row<'a>>,
+    /// True when a deadline cut the diff short and the result is rougher
+    /// than it would otherwise be (never wrong: it still rebuilds both texts).
+    pub approximate: bool,
+}
+
+impl Comparison<'_> {
+    /// The model as JSON, the same object the page and `StoryDiff.compare`
+    /// see.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("the model always serialises")
+    }
+}
+
+/// How to compare.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Options {
+    /// Treat letters that differ only in case as equal (shown as cosmetic).
+    pub ignore_case: bool,
+    /// Treat differences in white space as equal (shown as cosmetic).
+    pub ignore_whitespace: bool,
+    /// Treat differences in punctuation and typography (curly vs straight
+    /// quotes, dashes) as equal (shown as cosmetic).
+    pub ignore_punctuation: bool,
+    /// Milliseconds the word diff may take before it settles for a rougher
+    /// answer (`approximate: true`).
+    pub deadline_ms: u32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            ignore_case: false,
+            ignore_whitespace: false,
+            ignore_punctuation: false,
+            deadline_ms: 2000,
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! Present: turn a [`Comparison`](crate::Comparison) into something to read.
+//! The page renders the model in JS; these are the CLI's views.
+
+mod html;
+mod terminal;
+
+pub use html::report;
+pub use terminal::{side_by_side, Style};
+
+use crate::{Row, RowKind, Tag};
+
+/// What a run of text is, for display.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    Plain,
+    Deleted,
+    Inserted,
+    Cosmetic,
+    Noise,
+}
+
+/// The marked runs of one side of a row, `before` picking the side, without
+/// the line breaks that end the row.
+fn runs<'a>(row: &Row<'a>, before: bool) -> Vec<(Mark, &'a str)> {
+    let mut runs = all_runs(row, before);
+    while let Some(last) = runs.last_mut() {
+        last.1 = last.1.trim_end_matches(['\n', '\r']);
+        if !last.1.is_empty() {
+            break;
+        }
+        runs.pop();
+    }
+    runs
+}
+
+fn all_runs<'a>(row: &Row<'a>, before: bool) -> Vec<(Mark, &'a str)> {
+    let text = if before { row.before } else { row.after };
+    let Some(text) = text else {
+        return Vec::new();
+    };
+    if !row.inline.is_empty() && row.before.is_some() && row.after.is_some() {
+        let side = if before { Tag::Delete } else { Tag::Insert };
+        return row
+            .inline
+            .iter()
+            .filter(|p| p.tag == Tag::Equal || p.tag == side)
+            .map(|p| match (p.tag, p.cosmetic) {
+                (Tag::Equal, _) => (Mark::Plain, p.text),
+                (_, true) => (Mark::Cosmetic, p.text),
+                (Tag::Delete, false) => (Mark::Deleted, p.text),
+                (Tag::Insert, false) => (Mark::Inserted, p.text),
+            })
+            .collect();
+    }
+    let mark = match row.kind {
+        RowKind::Removed => Mark::Deleted,
+        RowKind::Added => Mark::Inserted,
+        RowKind::Noise => Mark::Noise,
+        _ => Mark::Plain,
+    };
+    vec![(mark, text)]
+}

@@ -1,0 +1,109 @@
+//! Segment: cut a text into blocks, the units that are aligned.
+//!
+//! A block is a paragraph, or a single line where a page scrape put one item
+//! per line. Every byte of the text belongs to exactly one block: blank lines
+//! and line endings ride with the block before them (or, at the very start,
+//! with the first block), so joining the blocks gives the text back.
+
+/// One block of a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Block<'a> {
+    /// The block's exact bytes, separators included.
+    pub text: &'a str,
+    /// The block without its surrounding white space: what is compared.
+    pub content: &'a str,
+}
+
+/// Cuts `text` into blocks. An empty text has no blocks.
+pub(crate) fn blocks(text: &str) -> Vec<Block<'_>> {
+    let mut starts: Vec<usize> = Vec::new();
+    let mut offset = 0;
+    let mut previous: Option<&str> = None;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim();
+        if !body.is_empty() {
+            let continues = previous.is_some_and(|p| is_wrapped(p, body));
+            if !continues {
+                starts.push(offset);
+            }
+            previous = Some(body);
+        } else {
+            previous = None;
+        }
+        offset += line.len();
+    }
+    if starts.is_empty() {
+        return if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![Block { text, content: "" }]
+        };
+    }
+    // Leading blank lines belong to the first block.
+    starts[0] = 0;
+    let mut out = Vec::with_capacity(starts.len());
+    for (i, &start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(text.len());
+        let slice = &text[start..end];
+        out.push(Block {
+            text: slice,
+            content: slice.trim(),
+        });
+    }
+    out
+}
+
+/// True when `next` continues the paragraph that `line` belongs to, as in a
+/// hard-wrapped wire story: the line stops mid-sentence and the next starts
+/// in lower case.
+fn is_wrapped(line: &str, next: &str) -> bool {
+    let ends_open = line
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == ',' || c == ';');
+    let starts_lower = next.chars().next().is_some_and(char::is_lowercase);
+    ends_open && starts_lower && line.chars().count() >= 40
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        blocks(s).iter().map(|b| b.text).collect()
+    }
+
+    #[test]
+    fn paragraphs_keep_their_blank_lines() {
+        assert_eq!(texts("a\n\nb\n"), ["a\n\n", "b\n"]);
+    }
+
+    #[test]
+    fn leading_blank_lines_join_the_first_block() {
+        assert_eq!(texts("\n\r\na\r\nb"), ["\n\r\na\r\n", "b"]);
+    }
+
+    #[test]
+    fn one_item_per_line_is_one_block_per_line() {
+        assert_eq!(texts("Now playing\n05:25\nTitle\n"), ["Now playing\n", "05:25\n", "Title\n"]);
+    }
+
+    #[test]
+    fn hard_wrapped_paragraph_is_one_block() {
+        let s = "The minister said on Saturday that the talks would\ngo ahead as planned.\n\nNext.";
+        assert_eq!(
+            texts(s),
+            [
+                "The minister said on Saturday that the talks would\ngo ahead as planned.\n\n",
+                "Next."
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_and_blank_texts() {
+        assert!(blocks("").is_empty());
+        assert_eq!(texts(" \n\n"), [" \n\n"]);
+        assert_eq!(blocks(" \n\n")[0].content, "");
+    }
+}

@@ -1,0 +1,161 @@
+//! Text utilities shared by the stages: word tokens and the folding that
+//! decides what counts as a cosmetic difference.
+
+use std::hash::{Hash, Hasher};
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::model::Options;
+
+/// The text's unicode word-boundary tokens (UAX #29): words, runs of
+/// horizontal white space, single punctuation marks, line breaks. Ideographs
+/// come one per token, so Chinese is diffed by character; grapheme clusters
+/// (emoji sequences, combining marks) are never split.
+pub(crate) fn tokens(text: &str) -> Vec<&str> {
+    text.split_word_bounds().collect()
+}
+
+/// True when a token holds a letter or a digit.
+pub(crate) fn is_word(token: &str) -> bool {
+    token.chars().any(char::is_alphanumeric)
+}
+
+/// Maps typographic variants to one plain form: curly quotes to straight,
+/// dashes to a hyphen, non-breaking and other spaces to a space.
+pub(crate) fn plain_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => '"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        '\u{2026}' => '.',
+        c if c.is_whitespace() => ' ',
+        c => c,
+    }
+}
+
+/// The form of `text` that options compare: white space collapsed (always;
+/// a block's line endings and runs of spaces never make it a different
+/// block), and case, punctuation and typography folded as asked.
+pub(crate) fn fold(text: &str, options: &Options) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        let c = plain_char(c);
+        if c == ' ' {
+            space = true;
+            continue;
+        }
+        if options.ignore_punctuation && !c.is_alphanumeric() {
+            continue;
+        }
+        if space && !out.is_empty() && !options.ignore_whitespace {
+            out.push(' ');
+        }
+        space = false;
+        if options.ignore_case {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The loosest form of `text`: only letters and digits, lower-cased. Two
+/// texts with the same loose form differ only cosmetically.
+pub(crate) fn loose(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// True when `before` and `after` differ only in what `options` ignore.
+/// Unlike [`fold`], white space counts here unless the options ignore it.
+pub(crate) fn same_under(before: &str, after: &str, options: &Options) -> bool {
+    if options.ignore_whitespace {
+        return fold(before, options) == fold(after, options);
+    }
+    let strict = |s: &str| {
+        s.split_word_bounds()
+            .map(|t| {
+                if t.chars().all(char::is_whitespace) {
+                    std::borrow::Cow::Borrowed(t)
+                } else {
+                    std::borrow::Cow::Owned(fold(t, options))
+                }
+            })
+            .collect::<String>()
+    };
+    strict(before) == strict(after)
+}
+
+/// True when `before` and `after` differ only in white space, case,
+/// punctuation or typography.
+pub(crate) fn cosmetic(before: &str, after: &str) -> bool {
+    loose(before) == loose(after)
+}
+
+/// The slice of `whole` from the start of `a` to the end of `b`, when both
+/// are slices of `whole` and `b` follows `a` directly; else `None`.
+pub(crate) fn extend<'a>(whole: &'a str, a: &str, b: &str) -> Option<&'a str> {
+    let base = whole.as_ptr() as usize;
+    let start = (a.as_ptr() as usize).checked_sub(base)?;
+    let middle = (b.as_ptr() as usize).checked_sub(base)?;
+    let end = middle + b.len();
+    (start + a.len() == middle && end <= whole.len()).then(|| &whole[start..end])
+}
+
+/// A 64-bit hash of a string (FNV-1a through std's Hasher interface).
+pub(crate) fn hash(text: &str) -> u64 {
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    text.hash(&mut h);
+    h.finish()
+}
+
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_rebuild_the_text_and_keep_graphemes() {
+        let s = "Bashar’s 👩‍👩‍👧 café\r\n叙利亚总统";
+        let t = tokens(s);
+        assert_eq!(t.concat(), s);
+        assert!(t.contains(&"👩‍👩‍👧"));
+        assert!(t.contains(&"叙"));
+    }
+
+    #[test]
+    fn fold_collapses_space_and_typography() {
+        let o = Options::default();
+        assert_eq!(fold(" “red  line”\u{a0}— ", &o), "\"red line\" -");
+        let loose_opts = Options {
+            ignore_case: true,
+            ignore_punctuation: true,
+            ..Options::default()
+        };
+        assert_eq!(fold("(CNN) —", &loose_opts), "cnn");
+    }
+
+    #[test]
+    fn cosmetic_sees_only_letters_and_digits() {
+        assert!(cosmetic("(CNN) —", "CNN  —"));
+        assert!(!cosmetic("145 killed", "148 killed"));
+    }
+}

@@ -1,0 +1,159 @@
+//! The wasm boundary: the only module that knows wasm-bindgen,
+//! serde-wasm-bindgen, js-sys and web-sys.
+//!
+//! "Minimise copying, minimise serialising": JS already holds both texts, so
+//! the model crosses as two packed `Uint32Array`s of kinds and UTF-16
+//! offsets, and the JS side (www/story-diff.js) slices its own strings to
+//! build the documented model. See ARCHITECTURE.md for the layout.
+
+use wasm_bindgen::prelude::*;
+
+use crate::{compare, Options, RowKind, Tag};
+
+/// No row on that side, or no partner.
+const NONE: u32 = u32::MAX;
+/// Numbers per row in `rows`.
+pub const ROW_WIDTH: usize = 8;
+/// Numbers per piece in `pieces`.
+pub const PIECE_WIDTH: usize = 3;
+
+/// Installs a panic hook so that a bug shows as a message in the console
+/// (and, through the thrown error, on the page) rather than a dead page.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&JsValue::from_str(&format!("storydiff: {info}")));
+    }));
+}
+
+/// Compares two texts; returns `{rows: Uint32Array, pieces: Uint32Array,
+/// approximate: boolean}`.
+///
+/// Each row is `ROW_WIDTH` numbers: kind, flags (1 = cosmetic), before start
+/// and end, after start and end (UTF-16 offsets, or `NONE`), partner row
+/// (or `NONE`), piece count. Each piece is `PIECE_WIDTH` numbers: tag
+/// (0 equal, 1 delete, 2 insert; +4 when cosmetic), start and end in the
+/// side the tag says (Before for equal and delete, After for insert).
+#[wasm_bindgen(js_name = comparePacked)]
+pub fn compare_packed(before: &str, after: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("storydiff: bad options: {e}")))?
+    };
+    let comparison = compare(before, after, &options);
+    let before_index = Utf16Index::new(before);
+    let after_index = Utf16Index::new(after);
+
+    let mut rows: Vec<u32> = Vec::with_capacity(comparison.rows.len() * ROW_WIDTH);
+    let mut pieces: Vec<u32> = Vec::new();
+    for row in &comparison.rows {
+        let (bs, be) = before_index.range(row.before);
+        let (as_, ae) = after_index.range(row.after);
+        rows.extend_from_slice(&[
+            kind_code(row.kind),
+            u32::from(row.cosmetic),
+            bs,
+            be,
+            as_,
+            ae,
+            row.partner.map_or(NONE, |p| p as u32),
+            row.inline.len() as u32,
+        ]);
+        for piece in &row.inline {
+            let (tag, index) = match piece.tag {
+                Tag::Equal => (0, &before_index),
+                Tag::Delete => (1, &before_index),
+                Tag::Insert => (2, &after_index),
+            };
+            let (s, e) = index.range(Some(piece.text));
+            pieces.extend_from_slice(&[tag | if piece.cosmetic { 4 } else { 0 }, s, e]);
+        }
+    }
+    let out = js_sys::Object::new();
+    let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&out, &JsValue::from_str(k), v);
+    set("rows", &js_sys::Uint32Array::from(rows.as_slice()).into())
+        .and_then(|_| set("pieces", &js_sys::Uint32Array::from(pieces.as_slice()).into()))
+        .and_then(|_| set("approximate", &JsValue::from_bool(comparison.approximate)))
+        .map_err(|_| JsError::new("storydiff: could not build the result"))?;
+    Ok(out.into())
+}
+
+/// The model as JSON text, exactly as `storydiff --json` prints it.
+#[wasm_bindgen(js_name = compareJson)]
+pub fn compare_json(before: &str, after: &str, options: JsValue) -> Result<String, JsError> {
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("storydiff: bad options: {e}")))?
+    };
+    Ok(compare(before, after, &options).to_json())
+}
+
+fn kind_code(kind: RowKind) -> u32 {
+    match kind {
+        RowKind::Equal => 0,
+        RowKind::Changed => 1,
+        RowKind::Added => 2,
+        RowKind::Removed => 3,
+        RowKind::Moved => 4,
+        RowKind::Noise => 5,
+    }
+}
+
+/// Byte offsets of a text to UTF-16 offsets, with checkpoints so that any
+/// lookup counts at most one stretch of characters.
+struct Utf16Index<'a> {
+    text: &'a str,
+    ascii: bool,
+    /// (byte offset, UTF-16 offset) at character boundaries, every
+    /// `STRIDE` bytes or so.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+const STRIDE: usize = 1024;
+
+impl<'a> Utf16Index<'a> {
+    fn new(text: &'a str) -> Self {
+        let ascii = text.is_ascii();
+        let mut checkpoints = vec![(0, 0)];
+        if !ascii {
+            let mut units = 0;
+            let mut next = STRIDE;
+            for (byte, c) in text.char_indices() {
+                if byte >= next {
+                    checkpoints.push((byte, units));
+                    next = byte + STRIDE;
+                }
+                units += c.len_utf16();
+            }
+        }
+        Utf16Index {
+            text,
+            ascii,
+            checkpoints,
+        }
+    }
+
+    fn offset(&self, byte: usize) -> u32 {
+        if self.ascii {
+            return byte as u32;
+        }
+        let at = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
+        let (from, units) = self.checkpoints[at];
+        (units + self.text[from..byte].chars().map(char::len_utf16).sum::<usize>()) as u32
+    }
+
+    /// The UTF-16 range of a slice of the text, or `(NONE, NONE)`.
+    fn range(&self, slice: Option<&str>) -> (u32, u32) {
+        match slice {
+            None => (NONE, NONE),
+            Some(s) => {
+                let start = s.as_ptr() as usize - self.text.as_ptr() as usize;
+                (self.offset(start), self.offset(start + s.len()))
+            }
+        }
+    }
+}
