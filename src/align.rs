@@ -51,12 +51,7 @@ pub(crate) fn align(
 ) -> Vec<Link> {
     let keys_before: Vec<u64> = before.iter().map(|b| key(b, options)).collect();
     let keys_after: Vec<u64> = after.iter().map(|b| key(b, options)).collect();
-    let ops = capture_diff_slices_deadline(
-        Algorithm::Myers,
-        &keys_before,
-        &keys_after,
-        deadline,
-    );
+    let ops = capture_diff_slices_deadline(Algorithm::Myers, &keys_before, &keys_after, deadline);
     let words_before: Vec<Vec<u64>> = before.iter().map(|b| word_set(b.content)).collect();
     let words_after: Vec<Vec<u64>> = after.iter().map(|b| word_set(b.content)).collect();
 
@@ -88,7 +83,13 @@ pub(crate) fn align(
             ),
         }
     }
-    find_moves(&mut links, &keys_before, &keys_after, &words_before, &words_after);
+    find_moves(
+        &mut links,
+        &keys_before,
+        &keys_after,
+        &words_before,
+        &words_after,
+    );
     pair_replacements(&mut links);
     links
 }
@@ -263,14 +264,31 @@ fn pair_replacements(links: &mut Vec<Link>) {
         let gap = &links[start..at];
         let removed: Vec<usize> = gap
             .iter()
-            .filter_map(|l| if let Link::Removed(i) = *l { Some(i) } else { None })
+            .filter_map(|l| {
+                if let Link::Removed(i) = *l {
+                    Some(i)
+                } else {
+                    None
+                }
+            })
             .collect();
         let added: Vec<usize> = gap
             .iter()
-            .filter_map(|l| if let Link::Added(j) = *l { Some(j) } else { None })
+            .filter_map(|l| {
+                if let Link::Added(j) = *l {
+                    Some(j)
+                } else {
+                    None
+                }
+            })
             .collect();
         if !removed.is_empty() && removed.len() == added.len() {
-            out.extend(removed.into_iter().zip(added).map(|(i, j)| Link::Paired(i, j)));
+            out.extend(
+                removed
+                    .into_iter()
+                    .zip(added)
+                    .map(|(i, j)| Link::Paired(i, j)),
+            );
         } else {
             out.extend_from_slice(gap);
         }

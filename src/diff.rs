@@ -143,7 +143,11 @@ fn fold_islands(ops: &[DiffOp], old: &[&str], old_len: usize, new_len: usize) ->
                 old_len,
                 new_index,
                 new_len,
-            } => (old_index..old_index + old_len, new_index..new_index + new_len, false),
+            } => (
+                old_index..old_index + old_len,
+                new_index..new_index + new_len,
+                false,
+            ),
         };
         let island = equal && i > 0 && i < last && is_island(&old[o.clone()]);
         if equal && !island {
@@ -191,13 +195,19 @@ mod tests {
 
     #[test]
     fn pieces_fall_on_word_boundaries() {
-        assert_eq!(show("the text here", "the test here"), "the [-text-]{+test+} here");
+        assert_eq!(
+            show("the text here", "the test here"),
+            "the [-text-]{+test+} here"
+        );
     }
 
     #[test]
     fn a_two_word_rewording_marks_just_those_words() {
         assert_eq!(
-            show("The big cat sat on the mat.", "The large dog sat on the mat."),
+            show(
+                "The big cat sat on the mat.",
+                "The large dog sat on the mat."
+            ),
             "The [-big cat-]{+large dog+} sat on the mat."
         );
     }
@@ -205,13 +215,19 @@ mod tests {
     #[test]
     fn small_islands_fold_into_the_change() {
         assert_eq!(
-            show("killed 145 of the people", "killed nearly 150 of all people"),
+            show(
+                "killed 145 of the people",
+                "killed nearly 150 of all people"
+            ),
             "killed [-145 of the-]{+nearly 150 of all+} people"
         );
     }
 
     #[test]
     fn typography_only_is_cosmetic() {
-        assert_eq!(show("(CNN) — The", "CNN  — The"), "[~-(CNN) -]{~+CNN  +}— The");
+        assert_eq!(
+            show("(CNN) — The", "CNN  — The"),
+            "[~-(CNN) -]{~+CNN  +}— The"
+        );
     }
 }

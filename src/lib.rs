@@ -42,8 +42,9 @@ use similar::Instant;
 /// Compares two versions of a story. It cannot fail: a deadline
 /// (`options.deadline_ms`) gives a rougher answer marked `approximate`.
 pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Comparison<'a> {
-    let deadline = Instant::now()
-        .checked_add(std::time::Duration::from_millis(u64::from(options.deadline_ms)));
+    let deadline = Instant::now().checked_add(std::time::Duration::from_millis(u64::from(
+        options.deadline_ms,
+    )));
     let blocks_before = segment::blocks(before);
     let blocks_after = segment::blocks(after);
     let links = align::align(&blocks_before, &blocks_after, options, deadline);
@@ -65,23 +66,42 @@ pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Compar
                 }
             }
             Link::Paired(i, j) => {
-                rows.push(changed(blocks_before[i].text, blocks_after[j].text, options, deadline));
+                rows.push(changed(
+                    blocks_before[i].text,
+                    blocks_after[j].text,
+                    options,
+                    deadline,
+                ));
             }
             Link::Removed(i) => {
-                rows.push(Row::new(RowKind::Removed, Some(blocks_before[i].text), None));
+                rows.push(Row::new(
+                    RowKind::Removed,
+                    Some(blocks_before[i].text),
+                    None,
+                ));
             }
             Link::Added(j) => {
                 rows.push(Row::new(RowKind::Added, None, Some(blocks_after[j].text)));
             }
             Link::MovedFrom(i, j) => {
                 move_from.push((rows.len(), j));
-                let mut row = moved(blocks_before[i].text, blocks_after[j].text, options, deadline);
+                let mut row = moved(
+                    blocks_before[i].text,
+                    blocks_after[j].text,
+                    options,
+                    deadline,
+                );
                 row.after = None;
                 rows.push(row);
             }
             Link::MovedTo(i, j) => {
                 move_to.insert(j, rows.len());
-                let mut row = moved(blocks_before[i].text, blocks_after[j].text, options, deadline);
+                let mut row = moved(
+                    blocks_before[i].text,
+                    blocks_after[j].text,
+                    options,
+                    deadline,
+                );
                 row.before = None;
                 rows.push(row);
             }
@@ -98,11 +118,19 @@ pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Compar
 }
 
 /// Appends an equal block, extending the last row when it is equal too.
-fn push_equal<'a>(rows: &mut Vec<Row<'a>>, wholes: (&'a str, &'a str), before: &'a str, after: &'a str) {
+fn push_equal<'a>(
+    rows: &mut Vec<Row<'a>>,
+    wholes: (&'a str, &'a str),
+    before: &'a str,
+    after: &'a str,
+) {
     if let Some(last) = rows.last_mut() {
         if last.kind == RowKind::Equal {
             if let (Some(b), Some(a)) = (last.before, last.after) {
-                let joined = (text::extend(wholes.0, b, before), text::extend(wholes.1, a, after));
+                let joined = (
+                    text::extend(wholes.0, b, before),
+                    text::extend(wholes.1, a, after),
+                );
                 if let (Some(b), Some(a)) = joined {
                     last.before = Some(b);
                     last.after = Some(a);
@@ -115,7 +143,12 @@ fn push_equal<'a>(rows: &mut Vec<Row<'a>>, wholes: (&'a str, &'a str), before: &
 }
 
 /// A changed row with its word diff.
-fn changed<'a>(before: &'a str, after: &'a str, options: &Options, deadline: Option<Instant>) -> Row<'a> {
+fn changed<'a>(
+    before: &'a str,
+    after: &'a str,
+    options: &Options,
+    deadline: Option<Instant>,
+) -> Row<'a> {
     let mut row = moved(before, after, options, deadline);
     row.kind = RowKind::Changed;
     row
@@ -123,7 +156,12 @@ fn changed<'a>(before: &'a str, after: &'a str, options: &Options, deadline: Opt
 
 /// A moved row with the word diff between its two ends (empty when the
 /// moved block is unchanged).
-fn moved<'a>(before: &'a str, after: &'a str, options: &Options, deadline: Option<Instant>) -> Row<'a> {
+fn moved<'a>(
+    before: &'a str,
+    after: &'a str,
+    options: &Options,
+    deadline: Option<Instant>,
+) -> Row<'a> {
     let mut row = Row::new(RowKind::Moved, Some(before), Some(after));
     if before != after {
         row.inline = diff::words(before, after, options, deadline);

@@ -58,7 +58,10 @@ fn parse(args: Vec<String>) -> Result<Args, String> {
             "--html" => parsed.html = Some(it.next().ok_or("--html needs a file name")?),
             "--width" => {
                 let n = it.next().ok_or("--width needs a number")?;
-                parsed.width = Some(n.parse().map_err(|_| format!("--width: '{n}' is not a number"))?);
+                parsed.width = Some(
+                    n.parse()
+                        .map_err(|_| format!("--width: '{n}' is not a number"))?,
+                );
             }
             "--color" | "--colour" => {
                 parsed.color = match it.next().as_deref() {
@@ -81,7 +84,10 @@ fn parse(args: Vec<String>) -> Result<Args, String> {
             parsed.after = after;
             Ok(parsed)
         }
-        Err(files) => Err(format!("expected two files, BEFORE and AFTER, got {}", files.len())),
+        Err(files) => Err(format!(
+            "expected two files, BEFORE and AFTER, got {}",
+            files.len()
+        )),
     }
 }
 

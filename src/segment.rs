@@ -85,7 +85,10 @@ mod tests {
 
     #[test]
     fn one_item_per_line_is_one_block_per_line() {
-        assert_eq!(texts("Now playing\n05:25\nTitle\n"), ["Now playing\n", "05:25\n", "Title\n"]);
+        assert_eq!(
+            texts("Now playing\n05:25\nTitle\n"),
+            ["Now playing\n", "05:25\n", "Title\n"]
+        );
     }
 
     #[test]

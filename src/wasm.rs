@@ -13,9 +13,9 @@ use crate::{compare, Options, RowKind, Tag};
 /// No row on that side, or no partner.
 const NONE: u32 = u32::MAX;
 /// Numbers per row in `rows`.
-pub const ROW_WIDTH: usize = 8;
+const ROW_WIDTH: usize = 8;
 /// Numbers per piece in `pieces`.
-pub const PIECE_WIDTH: usize = 3;
+const PIECE_WIDTH: usize = 3;
 
 /// Installs a panic hook so that a bug shows as a message in the console
 /// (and, through the thrown error, on the page) rather than a dead page.
@@ -47,7 +47,7 @@ pub fn compare_packed(before: &str, after: &str, options: JsValue) -> Result<JsV
     let after_index = Utf16Index::new(after);
 
     let mut rows: Vec<u32> = Vec::with_capacity(comparison.rows.len() * ROW_WIDTH);
-    let mut pieces: Vec<u32> = Vec::new();
+    let mut pieces: Vec<u32> = Vec::with_capacity(comparison.rows.len() * PIECE_WIDTH);
     for row in &comparison.rows {
         let (bs, be) = before_index.range(row.before);
         let (as_, ae) = after_index.range(row.after);
@@ -74,7 +74,12 @@ pub fn compare_packed(before: &str, after: &str, options: JsValue) -> Result<JsV
     let out = js_sys::Object::new();
     let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&out, &JsValue::from_str(k), v);
     set("rows", &js_sys::Uint32Array::from(rows.as_slice()).into())
-        .and_then(|_| set("pieces", &js_sys::Uint32Array::from(pieces.as_slice()).into()))
+        .and_then(|_| {
+            set(
+                "pieces",
+                &js_sys::Uint32Array::from(pieces.as_slice()).into(),
+            )
+        })
         .and_then(|_| set("approximate", &JsValue::from_bool(comparison.approximate)))
         .map_err(|_| JsError::new("storydiff: could not build the result"))?;
     Ok(out.into())
@@ -143,7 +148,11 @@ impl<'a> Utf16Index<'a> {
         }
         let at = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
         let (from, units) = self.checkpoints[at];
-        (units + self.text[from..byte].chars().map(char::len_utf16).sum::<usize>()) as u32
+        (units
+            + self.text[from..byte]
+                .chars()
+                .map(char::len_utf16)
+                .sum::<usize>()) as u32
     }
 
     /// The UTF-16 range of a slice of the text, or `(NONE, NONE)`.

@@ -26,7 +26,9 @@ pub fn report(comparison: &Comparison<'_>, title: &str) -> String {
 
 /// The side-by-side view's markup, as the page's `render` builds it.
 fn view(out: &mut String, comparison: &Comparison<'_>) {
-    out.push_str("<div class=\"sd-view\">\n<div class=\"sd-head\"><div>Before</div><div>After</div></div>\n");
+    out.push_str(
+        "<div class=\"sd-view\">\n<div class=\"sd-head\"><div>Before</div><div>After</div></div>\n",
+    );
     for (index, row) in comparison.rows.iter().enumerate() {
         let kind = match row.kind {
             RowKind::Equal => "equal",
@@ -36,7 +38,9 @@ fn view(out: &mut String, comparison: &Comparison<'_>) {
             RowKind::Moved => "moved",
             RowKind::Noise => "noise",
         };
-        out.push_str(&format!("<div class=\"sd-row sd-{kind}\" id=\"sd-row-{index}\">"));
+        out.push_str(&format!(
+            "<div class=\"sd-row sd-{kind}\" id=\"sd-row-{index}\">"
+        ));
         for (side, before) in [("before", true), ("after", false)] {
             out.push_str(&format!("<div class=\"sd-{side}\">"));
             for (mark, text) in runs(row, before) {
@@ -70,7 +74,9 @@ fn escape_into(out: &mut String, text: &str) {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             '\n' | '\t' | '\r' => out.push(c),
-            c if u32::from(c) < 0x20 => out.push(char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{FFFD}')),
+            c if u32::from(c) < 0x20 => {
+                out.push(char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{FFFD}'))
+            }
             c => out.push(c),
         }
     }
@@ -83,9 +89,16 @@ mod tests {
 
     #[test]
     fn report_escapes_text_and_marks_changes() {
-        let c = compare("<b>one</b> & two\n", "<b>one</b> & three\n", &Options::default());
+        let c = compare(
+            "<b>one</b> & two\n",
+            "<b>one</b> & three\n",
+            &Options::default(),
+        );
         let html = report(&c, "a <title>");
-        assert!(html.contains("&lt;b&gt;one&lt;/b&gt; &amp; <del>two</del>"), "{html}");
+        assert!(
+            html.contains("&lt;b&gt;one&lt;/b&gt; &amp; <del>two</del>"),
+            "{html}"
+        );
         assert!(html.contains("<ins>three</ins>"));
         assert!(html.contains("<title>a &lt;title&gt;</title>"));
         assert!(!html.contains("<b>"));

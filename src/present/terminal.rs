@@ -69,7 +69,13 @@ fn wrap(runs: &[(Mark, &str)], width: usize, style: Style) -> Vec<(String, usize
             (Style::Plain, Mark::Cosmetic) => ("{~", "~}"),
         }
     };
-    let visible = |s: &str| if style == Style::Plain { s.chars().count() } else { 0 };
+    let visible = |s: &str| {
+        if style == Style::Plain {
+            s.chars().count()
+        } else {
+            0
+        }
+    };
     let mut w = Wrapper {
         lines: Vec::new(),
         line: String::new(),
@@ -91,9 +97,11 @@ fn wrap(runs: &[(Mark, &str)], width: usize, style: Style) -> Vec<(String, usize
                 }
                 '\r' => {}
                 '\t' => w.put(' '),
-                c if c.is_control() => {
-                    w.put(char::from_u32(0x2400 + u32::from(c)).filter(|_| u32::from(c) < 0x20).unwrap_or('\u{FFFD}'))
-                }
+                c if c.is_control() => w.put(
+                    char::from_u32(0x2400 + u32::from(c))
+                        .filter(|_| u32::from(c) < 0x20)
+                        .unwrap_or('\u{FFFD}'),
+                ),
                 c => w.put(c),
             }
         }

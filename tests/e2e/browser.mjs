@@ -1,0 +1,52 @@
+// Shared set-up for the page tests: Debian's Chromium driven by
+// playwright-core, the page opened from disk over file://.
+import { chromium } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import path from "node:path";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, "..", "..");
+export const pagePath = process.env.STORYDIFF_PAGE || path.join(root, "dist", "index.html");
+export const pageUrl = pathToFileURL(pagePath).href;
+export const scriptUrl = pathToFileURL(path.join(path.dirname(pagePath), "story-diff.js")).href;
+
+export function seed(name) {
+  return readFileSync(path.join(root, "seeds", name), "utf8");
+}
+export const SEED_000 = "000_ba2ed8750da60442.txt";
+export const SEED_001 = "001_c841d5658e0f1fdf.txt";
+export const SEED_002 = "002_cbe3147d30cbc16f.txt";
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A fresh page on the app, failing the test on any page error. */
+export async function openPage(browser, url = pageUrl, viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  await page.goto(url);
+  return { page, context, errors };
+}
+
+/** Sets a text area's value as a paste would, firing `input`. */
+export async function paste(page, selector, text) {
+  await page.locator(selector).fill(text);
+}

@@ -1,0 +1,48 @@
+//! Runs the real comparison as wasm (in Node, through
+//! wasm-bindgen-test-runner): similar's deadlines call `Instant::now()`,
+//! which panics on wasm32 unless the `wasm32_web_time` feature is on. These
+//! tests keep that panic from ever coming back.
+#![cfg(target_arch = "wasm32")]
+
+use storydiff::{compare, Options, RowKind};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const SEED_000: &str = include_str!("../seeds/000_ba2ed8750da60442.txt");
+const SEED_001: &str = include_str!("../seeds/001_c841d5658e0f1fdf.txt");
+
+#[wasm_bindgen_test]
+fn seeds_compare_as_wasm_with_a_deadline() {
+    let options = Options {
+        deadline_ms: 500,
+        ..Options::default()
+    };
+    let c = compare(SEED_000, SEED_001, &options);
+    let rebuilt: String = c.rows.iter().filter_map(|r| r.before).collect();
+    assert_eq!(rebuilt, SEED_000);
+    let quote = c
+        .rows
+        .iter()
+        .find(|r| {
+            r.after
+                .is_some_and(|a| a.contains("They need to get rid of these illusions"))
+        })
+        .expect("the quote paragraph has a row");
+    assert_eq!(quote.kind, RowKind::Changed);
+    assert!(quote
+        .inline
+        .iter()
+        .any(|p| p.text.contains("They need to get rid")));
+}
+
+#[wasm_bindgen_test]
+fn a_deadline_already_passed_gives_an_approximate_result_not_a_panic() {
+    let before = "word ".repeat(3000);
+    let after = "other ".repeat(3000);
+    let options = Options {
+        deadline_ms: 0,
+        ..Options::default()
+    };
+    let c = compare(&before, &after, &options);
+    let rebuilt: String = c.rows.iter().filter_map(|r| r.after).collect();
+    assert_eq!(rebuilt, after);
+}

@@ -1,0 +1,143 @@
+/* storydiff: compare two versions of a story. One classic script that
+ * carries its own WebAssembly, so it works from file:// and from any site.
+ * Defines window.StoryDiff = { compare, render, view, version }. */
+(function () {
+  "use strict";
+
+  /*@GLUE@*/
+
+  var WASM_BASE64 = "/*@WASM@*/";
+  var KINDS = ["equal", "changed", "added", "removed", "moved", "noise"];
+  var TAGS = ["equal", "delete", "insert"];
+  var ROW_WIDTH = 8;
+  var PIECE_WIDTH = 3;
+  var NONE = 0xffffffff;
+  var ready = false;
+
+  function init() {
+    if (ready) return;
+    var raw = atob(WASM_BASE64);
+    var bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    wasm_bindgen.initSync({ module: bytes });
+    ready = true;
+  }
+
+  /** Compares two texts and returns the model: {rows, approximate}. */
+  function compare(before, after, options) {
+    before = before == null ? "" : String(before);
+    after = after == null ? "" : String(after);
+    init();
+    var packed = wasm_bindgen.comparePacked(before, after, options || {});
+    var r = packed.rows;
+    var p = packed.pieces;
+    var rows = new Array(r.length / ROW_WIDTH);
+    var piece = 0;
+    for (var i = 0, k = 0; k < r.length; i++, k += ROW_WIDTH) {
+      var row = {
+        kind: KINDS[r[k]],
+        before: r[k + 2] === NONE ? null : before.slice(r[k + 2], r[k + 3]),
+        after: r[k + 4] === NONE ? null : after.slice(r[k + 4], r[k + 5]),
+      };
+      var count = r[k + 7];
+      if (count > 0) {
+        var inline = new Array(count);
+        for (var j = 0; j < count; j++, piece += PIECE_WIDTH) {
+          var code = p[piece];
+          var source = (code & 3) === 2 ? after : before;
+          var item = { tag: TAGS[code & 3], text: source.slice(p[piece + 1], p[piece + 2]) };
+          if (code & 4) item.cosmetic = true;
+          inline[j] = item;
+        }
+        row.inline = inline;
+      }
+      if (r[k + 1] & 1) row.cosmetic = true;
+      if (r[k + 6] !== NONE) row.partner = r[k + 6];
+      rows[i] = row;
+    }
+    return { rows: rows, approximate: packed.approximate };
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  /** Shows control characters (NUL, escape...) as visible symbols. */
+  function visible(text) {
+    return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, function (c) {
+      return String.fromCharCode(0x2400 + c.charCodeAt(0));
+    });
+  }
+
+  /** The marked runs of one side of a row, line breaks at the end trimmed. */
+  function runs(row, before) {
+    var text = before ? row.before : row.after;
+    if (text == null) return [];
+    var out;
+    if (row.inline && row.before != null && row.after != null) {
+      var side = before ? "delete" : "insert";
+      out = [];
+      row.inline.forEach(function (piece) {
+        if (piece.tag === "equal") out.push(["", piece.text]);
+        else if (piece.tag === side) out.push([piece.cosmetic ? "cosmetic" : piece.tag, piece.text]);
+      });
+    } else {
+      var mark = row.kind === "removed" ? "delete" : row.kind === "added" ? "insert" : "";
+      out = [[mark, text]];
+    }
+    while (out.length) {
+      var last = out[out.length - 1];
+      last[1] = last[1].replace(/[\r\n]+$/, "");
+      if (last[1]) break;
+      out.pop();
+    }
+    return out;
+  }
+
+  function side(row, before) {
+    var cell = el("div", before ? "sd-before" : "sd-after");
+    if ((before ? row.before : row.after) == null) cell.classList.add("sd-empty");
+    runs(row, before).forEach(function (run) {
+      var mark = run[0];
+      var text = visible(run[1]);
+      if (!mark) {
+        cell.appendChild(document.createTextNode(text));
+        return;
+      }
+      var tag = mark === "delete" || (mark === "cosmetic" && before) ? "del" : "ins";
+      var node = el(tag, mark === "cosmetic" ? "sd-cosmetic" : "", text);
+      cell.appendChild(node);
+    });
+    return cell;
+  }
+
+  /** The side-by-side view of a model, as a DOM element. */
+  function view(model) {
+    var root = el("div", "sd-view");
+    var head = el("div", "sd-head");
+    head.appendChild(el("div", null, "Before"));
+    head.appendChild(el("div", null, "After"));
+    root.appendChild(head);
+    model.rows.forEach(function (row, index) {
+      var line = el("div", "sd-row sd-" + row.kind + (row.cosmetic ? " sd-row-cosmetic" : ""));
+      line.id = "sd-row-" + index;
+      line.dataset.kind = row.kind;
+      line.appendChild(side(row, true));
+      line.appendChild(side(row, false));
+      root.appendChild(line);
+    });
+    return root;
+  }
+
+  /** Compares and renders into `element`, replacing what it held. */
+  function render(element, before, after, options) {
+    var model = compare(before, after, options);
+    element.replaceChildren(view(model));
+    return model;
+  }
+
+  window.StoryDiff = { compare: compare, render: render, view: view, version: "/*@VERSION@*/" };
+})();
