@@ -86,7 +86,19 @@ fn wrap(runs: &[(Mark, &str)], width: usize, style: Style) -> Vec<(String, usize
         let (open, close) = marks(mark);
         w.line.push_str(open);
         w.used += visible(open);
-        for c in text.chars() {
+        let mut at_word_start = true;
+        for (i, c) in text.char_indices() {
+            // Wrap before a word that would not fit, unless it fills a line.
+            if at_word_start && !c.is_whitespace() {
+                let len = text[i..]
+                    .split(char::is_whitespace)
+                    .next()
+                    .map_or(0, |w| w.chars().count());
+                if w.used > 0 && w.used + len > w.width && len <= w.width {
+                    w.newline();
+                }
+            }
+            at_word_start = c.is_whitespace();
             match c {
                 '\n' => {
                     w.line.push_str(close);
@@ -126,6 +138,9 @@ impl Wrapper {
     fn put(&mut self, c: char) {
         if self.used >= self.width {
             self.newline();
+            if c == ' ' {
+                return;
+            }
         }
         self.line.push(c);
         self.used += 1;
