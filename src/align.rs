@@ -4,8 +4,11 @@
 //!    common prefix and suffix cost nothing.
 //! 2. Inside each run of unmatched blocks, blocks are paired by word
 //!    similarity, keeping order.
-//! 3. Unpaired blocks that stand elsewhere in the other version are moves.
-//! 4. What is left in a gap with as many blocks on each side is a
+//! 3. A pair whose neighbour on one side is unpaired, and which reads
+//!    better with that neighbour joined, is a split (one Before block, two
+//!    After blocks) or a merge (two Before blocks, one After block).
+//! 4. Unpaired blocks that stand elsewhere in the other version are moves.
+//! 5. What is left in a gap with as many blocks on each side is a
 //!    replacement, paired by position.
 
 use std::collections::HashMap;
@@ -31,6 +34,10 @@ pub(crate) enum Link {
     MovedFrom(usize, usize),
     /// The After end of a move from Before block `.0`.
     MovedTo(usize, usize),
+    /// Before block `.0` split into After blocks `.1` and `.1 + 1`.
+    Split(usize, usize),
+    /// Before blocks `.0` and `.0 + 1` merged into After block `.1`.
+    Merge(usize, usize),
 }
 
 /// Word similarity under which two blocks are not paired.
@@ -83,6 +90,7 @@ pub(crate) fn align(
             ),
         }
     }
+    join_splits(&mut links, before, after, &words_before, &words_after);
     find_moves(
         &mut links,
         &keys_before,
@@ -183,6 +191,86 @@ fn pair_gap(
     }
     links.extend((i..old.end).map(Link::Removed));
     links.extend((j..new.end).map(Link::Added));
+}
+
+/// Word similarity a split or merge must reach with the two blocks joined.
+const JOIN_AT: f64 = 0.75;
+/// How much better the joined blocks must match than the pair alone.
+const JOIN_GAIN: f64 = 0.1;
+/// How many links away from a pair its unpaired neighbour may be listed.
+const JOIN_REACH: usize = 4;
+
+/// True when block `b` follows block `a` directly in the text.
+fn adjacent(a: &Block<'_>, b: &Block<'_>) -> bool {
+    a.text.as_ptr() as usize + a.text.len() == b.text.as_ptr() as usize
+}
+
+/// The union (as multisets) of two sorted word lists.
+fn joined(a: &[u64], b: &[u64]) -> Vec<u64> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    out.extend_from_slice(a);
+    out.extend_from_slice(b);
+    out.sort_unstable();
+    out
+}
+
+/// Turns a pair plus an unpaired neighbour into a split or a merge when the
+/// two blocks joined match their counterpart clearly better than one alone.
+fn join_splits(
+    links: &mut Vec<Link>,
+    before: &[Block<'_>],
+    after: &[Block<'_>],
+    words_before: &[Vec<u64>],
+    words_after: &[Vec<u64>],
+) {
+    let mut gone = vec![false; links.len()];
+    for at in 0..links.len() {
+        let Link::Paired(i, j) = links[at] else {
+            continue;
+        };
+        let alone = similarity(&words_before[i], &words_after[j]);
+        let near = at.saturating_sub(JOIN_REACH)..(at + JOIN_REACH + 1).min(links.len());
+        let mut best: Option<(f64, usize, Link)> = None;
+        for bt in near {
+            if gone[bt] {
+                continue;
+            }
+            let (score, link) = match links[bt] {
+                Link::Added(k) if k == j + 1 && adjacent(&after[j], &after[k]) => (
+                    similarity(&words_before[i], &joined(&words_after[j], &words_after[k])),
+                    Link::Split(i, j),
+                ),
+                Link::Added(k) if k + 1 == j && adjacent(&after[k], &after[j]) => (
+                    similarity(&words_before[i], &joined(&words_after[k], &words_after[j])),
+                    Link::Split(i, k),
+                ),
+                Link::Removed(k) if k == i + 1 && adjacent(&before[i], &before[k]) => (
+                    similarity(&joined(&words_before[i], &words_before[k]), &words_after[j]),
+                    Link::Merge(i, j),
+                ),
+                Link::Removed(k) if k + 1 == i && adjacent(&before[k], &before[i]) => (
+                    similarity(&joined(&words_before[k], &words_before[i]), &words_after[j]),
+                    Link::Merge(k, j),
+                ),
+                _ => continue,
+            };
+            if score >= JOIN_AT
+                && score >= alone + JOIN_GAIN
+                && best.is_none_or(|(s, _, _)| score > s)
+            {
+                best = Some((score, bt, link));
+            }
+        }
+        if let Some((_, bt, link)) = best {
+            links[at] = link;
+            gone[bt] = true;
+        }
+    }
+    let mut k = 0;
+    links.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
 }
 
 /// Turns a removed block and an added block into the two ends of a move

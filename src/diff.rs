@@ -27,7 +27,7 @@ pub(crate) fn words<'a>(
     } else {
         capture_diff_slices_by_key_deadline(Algorithm::Myers, &old, &new, fold, deadline)
     };
-    let spans = fold_islands(&ops, &old, old.len(), new.len());
+    let spans = fold_islands(&ops, &old, &new);
     let mut pieces = Vec::new();
     let slice = |tokens: &[&'a str], range: std::ops::Range<usize>, whole: &'a str| -> &'a str {
         join(whole, &tokens[range])
@@ -116,40 +116,32 @@ enum Span {
 }
 
 /// Turns diff ops into alternating equal and change runs, folding an equal
-/// island into the surrounding change when it is short and sits between two
-/// changes: only white space and punctuation, or a single short word.
-fn fold_islands(ops: &[DiffOp], old: &[&str], old_len: usize, new_len: usize) -> Vec<Span> {
+/// island into the surrounding change when it sits between two changes and
+/// is small: only white space and punctuation, a single short word, or (as
+/// in diff-match-patch's semantic cleanup, counted in words) no more words
+/// than the larger side of the change on its left and of the one on its
+/// right.
+fn fold_islands(ops: &[DiffOp], old: &[&str], new: &[&str]) -> Vec<Span> {
+    let ranges: Vec<(Range, Range, bool)> = ops.iter().map(op_ranges).collect();
+    let words = |tokens: &[&str], r: &Range| tokens[r.clone()].iter().filter(|t| is_word(t)).count();
+    // The size of a change: the larger of its two sides, in words.
+    let size = |o: &Range, n: &Range| words(old, o).max(words(new, n));
     let mut spans: Vec<Span> = Vec::new();
-    let last = ops.len().saturating_sub(1);
-    for (i, op) in ops.iter().enumerate() {
-        let (o, n, equal) = match *op {
-            DiffOp::Equal {
-                old_index,
-                new_index,
-                len,
-            } => (old_index..old_index + len, new_index..new_index + len, true),
-            DiffOp::Delete {
-                old_index,
-                old_len,
-                new_index,
-            } => (old_index..old_index + old_len, new_index..new_index, false),
-            DiffOp::Insert {
-                old_index,
-                new_index,
-                new_len,
-            } => (old_index..old_index, new_index..new_index + new_len, false),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => (
-                old_index..old_index + old_len,
-                new_index..new_index + new_len,
-                false,
-            ),
+    let last = ranges.len().saturating_sub(1);
+    for (i, (o, n, equal)) in ranges.iter().cloned().enumerate() {
+        let island = equal && i > 0 && i < last && {
+            let right = ranges[i + 1..]
+                .iter()
+                .take_while(|(_, _, e)| !e)
+                .map(|(o, n, _)| size(o, n))
+                .sum::<usize>();
+            let left = match spans.last() {
+                Some(Span::Change { old: o, new: n }) => size(o, n),
+                _ => 0,
+            };
+            let island_words = words(old, &o);
+            is_island(&old[o.clone()]) || (island_words <= left && island_words <= right)
         };
-        let island = equal && i > 0 && i < last && is_island(&old[o.clone()]);
         if equal && !island {
             spans.push(Span::Equal { old: o, new: n });
         } else if let Some(Span::Change { old: po, new: pn }) = spans.last_mut() {
@@ -160,10 +152,43 @@ fn fold_islands(ops: &[DiffOp], old: &[&str], old_len: usize, new_len: usize) ->
         }
     }
     debug_assert!(spans.iter().all(|s| match s {
-        Span::Equal { old, new } | Span::Change { old, new } =>
-            old.end <= old_len && new.end <= new_len,
+        Span::Equal { old: o, new: n } | Span::Change { old: o, new: n } =>
+            o.end <= old.len() && n.end <= new.len(),
     }));
     spans
+}
+
+type Range = std::ops::Range<usize>;
+
+/// An op's token ranges in Before and After, and whether it is equal.
+fn op_ranges(op: &DiffOp) -> (Range, Range, bool) {
+    match *op {
+        DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } => (old_index..old_index + len, new_index..new_index + len, true),
+        DiffOp::Delete {
+            old_index,
+            old_len,
+            new_index,
+        } => (old_index..old_index + old_len, new_index..new_index, false),
+        DiffOp::Insert {
+            old_index,
+            new_index,
+            new_len,
+        } => (old_index..old_index, new_index..new_index + new_len, false),
+        DiffOp::Replace {
+            old_index,
+            old_len,
+            new_index,
+            new_len,
+        } => (
+            old_index..old_index + old_len,
+            new_index..new_index + new_len,
+            false,
+        ),
+    }
 }
 
 /// An unchanged run too small to stand between two changes on its own.
@@ -220,6 +245,17 @@ mod tests {
                 "killed nearly 150 of all people"
             ),
             "killed [-145 of the-]{+nearly 150 of all+} people"
+        );
+    }
+
+    #[test]
+    fn a_rewritten_clause_reads_as_one_replacement() {
+        assert_eq!(
+            show(
+                "Brahimi said that we have done little.",
+                "The rebels demand that Assad go."
+            ),
+            "[-Brahimi said that we have done little-]{+The rebels demand that Assad go+}."
         );
     }
 

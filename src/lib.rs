@@ -26,6 +26,7 @@
 #![deny(missing_docs)]
 
 mod align;
+mod clean;
 mod diff;
 mod model;
 pub mod present;
@@ -45,15 +46,44 @@ pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Compar
     let deadline = Instant::now().checked_add(std::time::Duration::from_millis(u64::from(
         options.deadline_ms,
     )));
-    let blocks_before = segment::blocks(before);
-    let blocks_after = segment::blocks(after);
+    let all_before = segment::blocks(before);
+    let all_after = segment::blocks(after);
+    // Page furniture is set aside before alignment: it takes part in no
+    // pairing and becomes `noise` rows where it stands.
+    let (blocks_before, index_before) = article(&all_before);
+    let (blocks_after, index_after) = article(&all_after);
     let links = align::align(&blocks_before, &blocks_after, options, deadline);
 
     let mut rows: Vec<model::Row<'a>> = Vec::with_capacity(links.len());
+    let mut noise = Noise {
+        before: Side {
+            whole: before,
+            blocks: &all_before,
+            next: 0,
+        },
+        after: Side {
+            whole: after,
+            blocks: &all_after,
+            next: 0,
+        },
+    };
     // Row index of each move's ends, to fill in `partner`.
     let mut move_from: Vec<(usize, usize)> = Vec::new();
     let mut move_to: std::collections::HashMap<usize, usize> = Default::default();
     for link in links {
+        // The link's first block on each side, as an index into all blocks.
+        let (b, a) = match link {
+            Link::Equal(i, j) | Link::Paired(i, j) | Link::Split(i, j) | Link::Merge(i, j) => {
+                (Some(i), Some(j))
+            }
+            Link::Removed(i) | Link::MovedFrom(i, _) => (Some(i), None),
+            Link::Added(j) | Link::MovedTo(_, j) => (None, Some(j)),
+        };
+        noise.flush(
+            &mut rows,
+            b.map(|i| index_before[i]),
+            a.map(|j| index_after[j]),
+        );
         match link {
             Link::Equal(i, j) => {
                 // Equal keys: the same content up to white space and what
@@ -72,6 +102,21 @@ pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Compar
                     options,
                     deadline,
                 ));
+            }
+            Link::Split(i, j) => {
+                let joined = text::extend(after, blocks_after[j].text, blocks_after[j + 1].text)
+                    .expect("split blocks are adjacent");
+                let mut row = changed(blocks_before[i].text, joined, options, deadline);
+                row.split = true;
+                rows.push(row);
+            }
+            Link::Merge(i, j) => {
+                let joined =
+                    text::extend(before, blocks_before[i].text, blocks_before[i + 1].text)
+                        .expect("merged blocks are adjacent");
+                let mut row = changed(joined, blocks_after[j].text, options, deadline);
+                row.merged = true;
+                rows.push(row);
             }
             Link::Removed(i) => {
                 rows.push(Row::new(
@@ -106,7 +151,14 @@ pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Compar
                 rows.push(row);
             }
         }
+        // A split or merge took two blocks on one side.
+        match link {
+            Link::Split(_, j) => noise.after.next = index_after[j + 1] + 1,
+            Link::Merge(i, _) => noise.before.next = index_before[i + 1] + 1,
+            _ => {}
+        }
     }
+    noise.flush(&mut rows, Some(all_before.len()), Some(all_after.len()));
     for (from, j) in move_from {
         if let Some(&to) = move_to.get(&j) {
             rows[from].partner = Some(to);
@@ -115,6 +167,61 @@ pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Compar
     }
     let approximate = deadline.is_some_and(|d| Instant::now() > d);
     Comparison { rows, approximate }
+}
+
+/// The blocks that are not page furniture, and the index of each in `all`.
+fn article<'a>(all: &[segment::Block<'a>]) -> (Vec<segment::Block<'a>>, Vec<usize>) {
+    let noise = clean::noise(all);
+    all.iter()
+        .zip(noise)
+        .enumerate()
+        .filter(|(_, (_, n))| !n)
+        .map(|(k, (b, _))| (*b, k))
+        .unzip()
+}
+
+/// The noise blocks not yet shown on each side.
+struct Noise<'s, 'a> {
+    before: Side<'s, 'a>,
+    after: Side<'s, 'a>,
+}
+
+/// One side's text, all its blocks, and the first block not yet in a row.
+struct Side<'s, 'a> {
+    whole: &'a str,
+    blocks: &'s [segment::Block<'a>],
+    next: usize,
+}
+
+impl<'a> Side<'_, 'a> {
+    /// The noise blocks from `next` up to block `upto` (which the caller
+    /// shows next) as one slice, and moves past `upto`.
+    fn take(&mut self, upto: Option<usize>) -> Option<&'a str> {
+        let upto = upto?;
+        let from = self.next;
+        self.next = self.next.max(upto + 1);
+        if upto <= from {
+            return None;
+        }
+        let base = self.whole.as_ptr() as usize;
+        let last = self.blocks[upto - 1].text;
+        let start = self.blocks[from].text.as_ptr() as usize - base;
+        let end = last.as_ptr() as usize - base + last.len();
+        Some(&self.whole[start..end])
+    }
+}
+
+impl<'a> Noise<'_, 'a> {
+    /// Shows the noise that stands before block `before` (and `after`) as
+    /// one noise row, with both sides when both have some. Every block
+    /// skipped here is noise: article blocks reach a row in order.
+    fn flush(&mut self, rows: &mut Vec<Row<'a>>, before: Option<usize>, after: Option<usize>) {
+        let b = self.before.take(before);
+        let a = self.after.take(after);
+        if b.is_some() || a.is_some() {
+            rows.push(Row::new(RowKind::Noise, b, a));
+        }
+    }
 }
 
 /// Appends an equal block, extending the last row when it is equal too.

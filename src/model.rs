@@ -71,6 +71,14 @@ pub struct Row<'a> {
     /// For a moved row, the index of the row at the other end.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub partner: Option<usize>,
+    /// On a changed row: one Before block was split into two After blocks
+    /// (`after` holds both, with the break between them).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub split: bool,
+    /// On a changed row: two Before blocks were merged into one After block
+    /// (`before` holds both).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub merged: bool,
 }
 
 impl<'a> Row<'a> {
@@ -82,6 +90,8 @@ impl<'a> Row<'a> {
             inline: Vec::new(),
             cosmetic: false,
             partner: None,
+            split: false,
+            merged: false,
         }
     }
 }
@@ -116,6 +126,12 @@ pub struct Options {
     /// Treat differences in punctuation and typography (curly vs straight
     /// quotes, dashes) as equal (shown as cosmetic).
     pub ignore_punctuation: bool,
+    /// Front ends show noise rows (page furniture) in full rather than
+    /// collapsed to a count. The model always holds them.
+    pub show_noise: bool,
+    /// Front ends show cosmetic differences (quotes, dashes, white space)
+    /// as plain text. The model still marks them `cosmetic`.
+    pub hide_cosmetic: bool,
     /// Milliseconds the word diff may take before it settles for a rougher
     /// answer (`approximate: true`).
     pub deadline_ms: u32,
@@ -127,6 +143,8 @@ impl Default for Options {
             ignore_case: false,
             ignore_whitespace: false,
             ignore_punctuation: false,
+            show_noise: false,
+            hide_cosmetic: false,
             deadline_ms: 2000,
         }
     }

@@ -1,0 +1,330 @@
+//! Clean: tell page furniture from the story.
+//!
+//! Text pasted from a news page carries more than the story: video
+//! carousels, photo credits, image file names, "Now playing", durations,
+//! share buttons, advertising leftovers. This stage marks such blocks as
+//! noise from their *shape*, never from a list of known pages:
+//!
+//! - **strong** signs, enough on their own: a duration (`05:25`, `05:25 -
+//!   Source: X`), an image or video file name, a credit line (`Name/AGENCY`,
+//!   `Photo: X`), a short call to action or widget label (share, subscribe,
+//!   advertisement, gallery, now playing...), a short line repeated three
+//!   times or more, a lone lower-case word left over from a layout;
+//! - **weak** signs: a short line (a title, a name), or a line repeated
+//!   within two blocks of itself (a caption printed twice).
+//!
+//! A strong block is noise. A run of weak and strong blocks with no blank
+//! line between them (a carousel, a list of links) is noise when at least a
+//! third of it, and at least two blocks, are strong. Long paragraphs that
+//! are not repeated stop a run, so the article is never swallowed.
+//!
+//! Every pass is linear in the number of blocks (repeats are counted with a
+//! hash map), so a 1.4 MB text costs next to nothing here.
+
+use std::collections::HashMap;
+
+use crate::segment::Block;
+use crate::text;
+
+/// Most words in a block that can be a weak sign (a title, a name).
+const SHORT_WORDS: usize = 12;
+/// Most characters in a short block.
+const SHORT_CHARS: usize = 100;
+/// Most words in a credit line or a call to action.
+const LABEL_WORDS: usize = 8;
+/// How far apart (in blocks) a repeated caption may stand.
+const REPEAT_WINDOW: usize = 2;
+
+/// Words that open a call to action or name a page widget. Matched on a
+/// block's first words, lower-cased, and only on short blocks.
+const WIDGET_OPENERS: &[&str] = &[
+    "advert",
+    "sponsored",
+    "gallery",
+    "now playing",
+    "up next",
+    "watch",
+    "play video",
+    "listen",
+    "share",
+    "tweet",
+    "email this",
+    "print",
+    "subscribe",
+    "sign up",
+    "sign in",
+    "log in",
+    "follow us",
+    "follow on",
+    "read more",
+    "more from",
+    "see also",
+    "related",
+    "click",
+    "tap here",
+    "skip to",
+    "explore the topic",
+    "download",
+    "comments",
+    "show comments",
+    "photo:",
+    "photos:",
+    "image:",
+    "credit:",
+    "video:",
+];
+
+/// File name endings of images and videos.
+const MEDIA_EXTENSIONS: &[&str] = &[
+    "jpg", "jpeg", "png", "gif", "webp", "svg", "bmp", "tif", "tiff", "avif", "mp4", "mov",
+    "m4v", "webm", "mp3",
+];
+
+/// Which blocks are noise: `true` at the index of each furniture block.
+pub(crate) fn noise(blocks: &[Block<'_>]) -> Vec<bool> {
+    let n = blocks.len();
+    let folded: Vec<u64> = blocks
+        .iter()
+        .map(|b| text::hash(&text::fold(b.content, &Default::default())))
+        .collect();
+    let mut counts: HashMap<u64, usize> = HashMap::with_capacity(n);
+    for &h in &folded {
+        *counts.entry(h).or_default() += 1;
+    }
+    let shapes: Vec<Shape> = blocks.iter().map(|b| Shape::of(b.content)).collect();
+
+    let mut strong = vec![false; n];
+    let mut weak = vec![false; n];
+    for i in 0..n {
+        let s = &shapes[i];
+        if s.words == 0 {
+            continue;
+        }
+        let repeats = counts[&folded[i]];
+        let near_repeat = repeats > 1
+            && (i.saturating_sub(REPEAT_WINDOW)..(i + REPEAT_WINDOW + 1).min(n))
+                .any(|k| k != i && folded[k] == folded[i]);
+        strong[i] = s.strong() || (repeats >= 3 && s.words <= 5);
+        weak[i] = strong[i] || s.short() || near_repeat;
+    }
+
+    let mut out = strong.clone();
+    let mut i = 0;
+    while i < n {
+        if !weak[i] {
+            i += 1;
+            continue;
+        }
+        // A run of weak blocks, no blank line between them.
+        let start = i;
+        while i + 1 < n && weak[i + 1] && !blank_after(blocks[i].text) {
+            i += 1;
+        }
+        let end = i + 1;
+        let run = end - start;
+        let strong_count = strong[start..end].iter().filter(|&&s| s).count();
+        if strong_count >= 2 && strong_count * 3 >= run {
+            out[start..end].iter_mut().for_each(|x| *x = true);
+        }
+        i = end;
+    }
+    out
+}
+
+/// True when a block's text ends with a blank line (a paragraph break).
+fn blank_after(block_text: &str) -> bool {
+    let tail = &block_text[block_text.trim_end().len()..];
+    tail.matches('\n').count() >= 2
+}
+
+/// The shape of one block: what the classifier looks at.
+struct Shape<'a> {
+    content: &'a str,
+    /// Word tokens (letters or digits).
+    words: usize,
+    chars: usize,
+    lines: usize,
+}
+
+impl<'a> Shape<'a> {
+    fn of(content: &'a str) -> Self {
+        Shape {
+            content,
+            words: text::tokens(content)
+                .iter()
+                .filter(|t| text::is_word(t))
+                .count(),
+            chars: content.chars().count(),
+            lines: content.lines().filter(|l| !l.trim().is_empty()).count(),
+        }
+    }
+
+    fn short(&self) -> bool {
+        self.words <= SHORT_WORDS && self.chars <= SHORT_CHARS
+    }
+
+    fn strong(&self) -> bool {
+        self.duration() || self.media_file() || self.credit() || self.widget() || self.leftover()
+    }
+
+    /// `05:25`, `1:02:33`, `05:25 - Source: CNN`.
+    fn duration(&self) -> bool {
+        if self.lines != 1 || self.words > 6 {
+            return false;
+        }
+        let first = self.content.split_whitespace().next().unwrap_or("");
+        let parts: Vec<&str> = first.split(':').collect();
+        (2..=3).contains(&parts.len())
+            && parts.iter().enumerate().all(|(k, p)| {
+                p.chars().all(|c| c.is_ascii_digit())
+                    && (1..=2).contains(&p.len())
+                    && (k == 0 || p.len() == 2)
+            })
+    }
+
+    /// A block that names an image or video file: `intv_00025015.jpg`.
+    fn media_file(&self) -> bool {
+        if self.words > 15 {
+            return false;
+        }
+        self.content.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            match w.rsplit_once('.') {
+                Some((stem, ext)) => {
+                    !stem.is_empty()
+                        && MEDIA_EXTENSIONS
+                            .iter()
+                            .any(|e| ext.eq_ignore_ascii_case(e))
+                }
+                None => false,
+            }
+        })
+    }
+
+    /// A photo or video credit: a short line of names joined by slashes
+    /// (`Amer Al Shami/ Save the Children`, `MANDEL NGAN/AFP/Getty Images`)
+    /// that is not a sentence.
+    fn credit(&self) -> bool {
+        if self.lines != 1 || self.words > LABEL_WORDS || ends_sentence(self.content) {
+            return false;
+        }
+        let chars: Vec<char> = self.content.chars().collect();
+        let slash_between_names = chars.iter().enumerate().any(|(k, &c)| {
+            c == '/'
+                && k > 0
+                && chars[k - 1].is_alphabetic()
+                && chars[k + 1..]
+                    .iter()
+                    .find(|c| !c.is_whitespace())
+                    .is_some_and(|c| c.is_uppercase())
+        });
+        let names = self
+            .content
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .collect::<Vec<_>>();
+        let capitalised = names
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        slash_between_names && capitalised * 2 >= names.len()
+    }
+
+    /// A short call to action or widget label: "Share this page",
+    /// "Advertisement", "Now playing", "- Share on Twitter".
+    fn widget(&self) -> bool {
+        if self.lines != 1 || self.words > LABEL_WORDS.min(6) || self.words == 0 {
+            return false;
+        }
+        let body = self
+            .content
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        WIDGET_OPENERS.iter().any(|opener| {
+            body.starts_with(opener)
+                && (opener.ends_with(':')
+                    || opener.len() >= 6
+                    || body[opener.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric()))
+        }) && !ends_sentence(self.content)
+    }
+
+    /// A lone lower-case word on its own line: a layout leftover ("of").
+    fn leftover(&self) -> bool {
+        self.words == 1
+            && self.chars <= 12
+            && self.content.chars().all(|c| c.is_lowercase())
+    }
+}
+
+/// True when a text ends like a sentence (full stop, question or
+/// exclamation mark, closing quote).
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '"' | '”' | '’' | '»' | '。'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment;
+
+    fn noisy(text: &str) -> Vec<&str> {
+        let blocks = segment::blocks(text);
+        noise(&blocks)
+            .into_iter()
+            .zip(&blocks)
+            .filter(|(n, _)| *n)
+            .map(|(_, b)| b.content)
+            .collect()
+    }
+
+    #[test]
+    fn a_carousel_is_noise_and_the_article_is_not() {
+        let text = "clip one_00012.jpg\nJane Doe/AFP/Getty Images\nNow playing\n02:27\n\
+                    A title of a video\nNow playing\n01:10\nAnother title\n\n\
+                    Story highlights\n\nThe minister said on Saturday that talks would go ahead.\n";
+        assert_eq!(
+            noisy(text),
+            [
+                "clip one_00012.jpg",
+                "Jane Doe/AFP/Getty Images",
+                "Now playing",
+                "02:27",
+                "A title of a video",
+                "Now playing",
+                "01:10",
+                "Another title"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_duration_with_its_source_is_noise() {
+        assert_eq!(noisy("05:25 - Source: CNN\n\nBody."), ["05:25 - Source: CNN"]);
+    }
+
+    #[test]
+    fn layout_leftovers_are_noise() {
+        assert_eq!(
+            noisy("First.\n\nAdvertisment\n\nof\n\nGallery:\n\nSecond."),
+            ["Advertisment", "of", "Gallery:"]
+        );
+    }
+
+    #[test]
+    fn short_article_lines_are_not_noise() {
+        let text = "Kerry: ‘Serious consequences’\n\nHe said: “Watch out.”\n\n\
+                    Both sides claim truce violations\n\nDr Jane Roe, Director, said:\n";
+        assert!(noisy(text).is_empty());
+    }
+
+    #[test]
+    fn a_sentence_with_a_slash_is_not_a_credit() {
+        assert!(noisy("The 24/7 service closed.\n\nIt and/or they left.\n").is_empty());
+    }
+}
