@@ -5,13 +5,15 @@
 //! share buttons, advertising leftovers. This stage marks such blocks as
 //! noise from their *shape*, never from a list of known pages:
 //!
-//! - **strong** signs, enough on their own: a duration (`05:25`, `05:25 -
-//!   Source: X`), an image or video file name, a credit line (`Name/AGENCY`,
+//! - **strong** signs, enough on their own: a duration with its source
+//!   (`05:25 - Source: X`; a bare `05:25` counts only inside a run), an image or video file name, a credit line (`Name/AGENCY`,
 //!   `Photo: X`), a short call to action or widget label (share, subscribe,
-//!   advertisement, gallery, now playing...), a short line repeated three
-//!   times or more, a lone lower-case word left over from a layout;
+//!   advertisement, gallery, now playing...), a lone lower-case word left
+//!   over from a layout;
 //! - **weak** signs: a short line (a title, a name), or a line repeated
-//!   within two blocks of itself (a caption printed twice).
+//!   within two blocks of itself (a caption printed twice). A short line
+//!   repeated all over the text is only weak: it is as often a section
+//!   heading ("COVID-19" in a weekly report) as a widget.
 //!
 //! A strong block is noise. A run of weak and strong blocks with no blank
 //! line between them (a carousel, a list of links) is noise when at least a
@@ -93,6 +95,7 @@ pub(crate) fn noise(blocks: &[Block<'_>]) -> Vec<bool> {
     }
     let shapes: Vec<Shape> = blocks.iter().map(|b| Shape::of(b.content)).collect();
 
+    let mut alone = vec![false; n];
     let mut strong = vec![false; n];
     let mut weak = vec![false; n];
     for i in 0..n {
@@ -104,11 +107,12 @@ pub(crate) fn noise(blocks: &[Block<'_>]) -> Vec<bool> {
         let near_repeat = repeats > 1
             && (i.saturating_sub(REPEAT_WINDOW)..(i + REPEAT_WINDOW + 1).min(n))
                 .any(|k| k != i && folded[k] == folded[i]);
-        strong[i] = s.strong() || (repeats >= 3 && s.words <= 5);
+        alone[i] = s.strong();
+        strong[i] = alone[i] || s.duration();
         weak[i] = strong[i] || s.short() || near_repeat;
     }
 
-    let mut out = strong.clone();
+    let mut out = alone;
     let mut i = 0;
     while i < n {
         if !weak[i] {
@@ -163,8 +167,11 @@ impl<'a> Shape<'a> {
         self.words <= SHORT_WORDS && self.chars <= SHORT_CHARS
     }
 
+    /// Furniture on its own. A bare duration is not: "19:30" in a list of
+    /// events is a time of day; it only counts inside a run.
     fn strong(&self) -> bool {
-        self.duration() || self.media_file() || self.credit() || self.widget() || self.leftover()
+        (self.duration() && self.words > 2)
+            || self.media_file() || self.credit() || self.widget() || self.leftover()
     }
 
     /// `05:25`, `1:02:33`, `05:25 - Source: CNN`.
@@ -223,11 +230,11 @@ impl<'a> Shape<'a> {
             .split(|c: char| c.is_whitespace() || c == '/')
             .filter(|w| w.chars().any(char::is_alphabetic))
             .collect::<Vec<_>>();
-        let capitalised = names
-            .iter()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count();
-        slash_between_names && capitalised * 2 >= names.len()
+        // Every word a name, bar short links ("the", "al", "via").
+        let names_only = names.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() <= 3
+        });
+        slash_between_names && names_only
     }
 
     /// A short call to action or widget label: "Share this page",
@@ -254,7 +261,7 @@ impl<'a> Shape<'a> {
     /// A lone lower-case word on its own line: a layout leftover ("of").
     fn leftover(&self) -> bool {
         self.words == 1
-            && self.chars <= 12
+            && self.chars <= 3
             && self.content.chars().all(|c| c.is_lowercase())
     }
 }
@@ -326,5 +333,11 @@ mod tests {
     #[test]
     fn a_sentence_with_a_slash_is_not_a_credit() {
         assert!(noisy("The 24/7 service closed.\n\nIt and/or they left.\n").is_empty());
+        assert!(noisy("Pre/Post-natal support groups\n\nConsent to enter NRM/Duty to Notify\n").is_empty());
+    }
+
+    #[test]
+    fn a_time_in_a_schedule_is_not_noise() {
+        assert!(noisy("Events.\n\n19:30\n\nThe King will hold a vigil.\n").is_empty());
     }
 }
