@@ -78,8 +78,8 @@ const WIDGET_OPENERS: &[&str] = &[
 
 /// File name endings of images and videos.
 const MEDIA_EXTENSIONS: &[&str] = &[
-    "jpg", "jpeg", "png", "gif", "webp", "svg", "bmp", "tif", "tiff", "avif", "mp4", "mov",
-    "m4v", "webm", "mp3",
+    "jpg", "jpeg", "png", "gif", "webp", "svg", "bmp", "tif", "tiff", "avif", "mp4", "mov", "m4v",
+    "webm", "mp3",
 ];
 
 /// Which blocks are noise: `true` at the index of each furniture block.
@@ -171,7 +171,10 @@ impl<'a> Shape<'a> {
     /// events is a time of day; it only counts inside a run.
     fn strong(&self) -> bool {
         (self.duration() && self.words > 2)
-            || self.media_file() || self.credit() || self.widget() || self.leftover()
+            || self.media_file()
+            || self.credit()
+            || self.widget()
+            || self.leftover()
     }
 
     /// `05:25`, `1:02:33`, `05:25 - Source: CNN`.
@@ -198,10 +201,7 @@ impl<'a> Shape<'a> {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             match w.rsplit_once('.') {
                 Some((stem, ext)) => {
-                    !stem.is_empty()
-                        && MEDIA_EXTENSIONS
-                            .iter()
-                            .any(|e| ext.eq_ignore_ascii_case(e))
+                    !stem.is_empty() && MEDIA_EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
                 }
                 None => false,
             }
@@ -231,9 +231,9 @@ impl<'a> Shape<'a> {
             .filter(|w| w.chars().any(char::is_alphabetic))
             .collect::<Vec<_>>();
         // Every word a name, bar short links ("the", "al", "via").
-        let names_only = names.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() <= 3
-        });
+        let names_only = names
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() <= 3);
         slash_between_names && names_only
     }
 
@@ -260,9 +260,7 @@ impl<'a> Shape<'a> {
 
     /// A lone lower-case word on its own line: a layout leftover ("of").
     fn leftover(&self) -> bool {
-        self.words == 1
-            && self.chars <= 3
-            && self.content.chars().all(|c| c.is_lowercase())
+        self.words == 1 && self.chars <= 3 && self.content.chars().all(|c| c.is_lowercase())
     }
 }
 
@@ -312,7 +310,10 @@ mod tests {
 
     #[test]
     fn a_duration_with_its_source_is_noise() {
-        assert_eq!(noisy("05:25 - Source: CNN\n\nBody."), ["05:25 - Source: CNN"]);
+        assert_eq!(
+            noisy("05:25 - Source: CNN\n\nBody."),
+            ["05:25 - Source: CNN"]
+        );
     }
 
     #[test]
@@ -333,7 +334,10 @@ mod tests {
     #[test]
     fn a_sentence_with_a_slash_is_not_a_credit() {
         assert!(noisy("The 24/7 service closed.\n\nIt and/or they left.\n").is_empty());
-        assert!(noisy("Pre/Post-natal support groups\n\nConsent to enter NRM/Duty to Notify\n").is_empty());
+        assert!(
+            noisy("Pre/Post-natal support groups\n\nConsent to enter NRM/Duty to Notify\n")
+                .is_empty()
+        );
     }
 
     #[test]

@@ -123,7 +123,8 @@ enum Span {
 /// right.
 fn fold_islands(ops: &[DiffOp], old: &[&str], new: &[&str]) -> Vec<Span> {
     let ranges: Vec<(Range, Range, bool)> = ops.iter().map(op_ranges).collect();
-    let words = |tokens: &[&str], r: &Range| tokens[r.clone()].iter().filter(|t| is_word(t)).count();
+    let words =
+        |tokens: &[&str], r: &Range| tokens[r.clone()].iter().filter(|t| is_word(t)).count();
     // The size of a change: the larger of its two sides, in words.
     let size = |o: &Range, n: &Range| words(old, o).max(words(new, n));
     let mut spans: Vec<Span> = Vec::new();

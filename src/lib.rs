@@ -30,12 +30,14 @@ mod clean;
 mod diff;
 mod model;
 pub mod present;
+mod read;
 mod segment;
 mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
 pub use model::{Comparison, Options, Piece, Row, RowKind, Tag};
+pub use read::read_html;
 
 use align::Link;
 use similar::Instant;
@@ -111,9 +113,8 @@ pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Compar
                 rows.push(row);
             }
             Link::Merge(i, j) => {
-                let joined =
-                    text::extend(before, blocks_before[i].text, blocks_before[i + 1].text)
-                        .expect("merged blocks are adjacent");
+                let joined = text::extend(before, blocks_before[i].text, blocks_before[i + 1].text)
+                    .expect("merged blocks are adjacent");
                 let mut row = changed(joined, blocks_after[j].text, options, deadline);
                 row.merged = true;
                 rows.push(row);

@@ -20,6 +20,11 @@ Options:
   --ignore-case       treat case differences as equal
   --ignore-whitespace treat white-space differences as equal
   --ignore-punctuation treat punctuation and typography differences as equal
+  --show-noise        show page furniture (carousels, credits) in full, not as a count
+  --hide-cosmetic     show quote, dash and white-space differences as plain text
+
+A file ending in .html or .htm is read as a web page: its story's text,
+without the page around it.
   -h, --help          print this help
 
 Exit codes: 0 the comparison ran; 1 a file could not be read; 2 bad usage.
@@ -74,6 +79,8 @@ fn parse(args: Vec<String>) -> Result<Args, String> {
             "--ignore-case" => parsed.options.ignore_case = true,
             "--ignore-whitespace" => parsed.options.ignore_whitespace = true,
             "--ignore-punctuation" => parsed.options.ignore_punctuation = true,
+            "--show-noise" => parsed.options.show_noise = true,
+            "--hide-cosmetic" => parsed.options.hide_cosmetic = true,
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option '{s}'")),
             _ => files.push(arg),
         }
@@ -93,12 +100,17 @@ fn parse(args: Vec<String>) -> Result<Args, String> {
 
 fn read(path: &str) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read '{path}': {e}"))?;
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         format!(
             "'{path}' is not valid UTF-8 text (first bad byte at offset {}); save it as UTF-8 and try again",
             e.utf8_error().valid_up_to()
         )
-    })
+    })?;
+    let lower = path.to_ascii_lowercase();
+    if lower.ends_with(".html") || lower.ends_with(".htm") {
+        return Ok(storydiff::read_html(&text));
+    }
+    Ok(text)
 }
 
 fn main() -> ExitCode {
@@ -141,7 +153,7 @@ fn main() -> ExitCode {
             .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
             .unwrap_or(120);
         let style = if colour { Style::Colour } else { Style::Plain };
-        present::side_by_side(&comparison, width, style)
+        present::side_by_side_with(&comparison, width, style, &args.options)
     };
     // A closed pipe (`storydiff a b | head`) is not an error worth a panic.
     let _ = stdout.lock().write_all(out.as_bytes());

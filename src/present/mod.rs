@@ -5,7 +5,7 @@ mod html;
 mod terminal;
 
 pub use html::report;
-pub use terminal::{side_by_side, Style};
+pub use terminal::{side_by_side, side_by_side_with, Style};
 
 use crate::{Row, RowKind, Tag};
 

@@ -2,7 +2,7 @@
 //! right, in colour on a terminal and with plain markers when piped.
 
 use super::{runs, Mark};
-use crate::{Comparison, RowKind};
+use crate::{Comparison, Options, RowKind};
 
 /// How the terminal view marks changes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,13 +13,50 @@ pub enum Style {
     Plain,
 }
 
-/// Renders the comparison as two columns in `width` characters.
+/// Renders the comparison as two columns in `width` characters, noise
+/// collapsed to a count.
 pub fn side_by_side(comparison: &Comparison<'_>, width: usize, style: Style) -> String {
+    side_by_side_with(comparison, width, style, &Options::default())
+}
+
+/// [`side_by_side`], with the display options (`show_noise`,
+/// `hide_cosmetic`) taken from `options`.
+pub fn side_by_side_with(
+    comparison: &Comparison<'_>,
+    width: usize,
+    style: Style,
+    options: &Options,
+) -> String {
     let column = (width.max(24) - 3) / 2;
     let mut out = String::new();
     for row in &comparison.rows {
-        let left = wrap(&runs(row, true), column, style);
-        let right = wrap(&runs(row, false), column, style);
+        let side = |before: bool| {
+            let mut runs = runs(row, before);
+            if options.hide_cosmetic {
+                runs.iter_mut()
+                    .filter(|r| r.0 == Mark::Cosmetic)
+                    .for_each(|r| r.0 = Mark::Plain);
+            }
+            if row.kind == RowKind::Noise && !options.show_noise {
+                let text = if before { row.before } else { row.after };
+                let lines = text.map_or(0, |t| t.lines().filter(|l| !l.trim().is_empty()).count());
+                return match lines {
+                    0 => Vec::new(),
+                    1 => vec![(
+                        Mark::Noise,
+                        "(1 line of page furniture set aside)".to_string(),
+                    )],
+                    n => vec![(
+                        Mark::Noise,
+                        format!("({n} lines of page furniture set aside)"),
+                    )],
+                };
+            }
+            runs.into_iter().map(|(m, t)| (m, t.to_string())).collect()
+        };
+        let (left, right) = (side(true), side(false));
+        let left = wrap(&borrowed(&left), column, style);
+        let right = wrap(&borrowed(&right), column, style);
         let gutter = match row.kind {
             RowKind::Equal => ' ',
             RowKind::Changed => '~',
@@ -51,6 +88,10 @@ pub fn side_by_side(comparison: &Comparison<'_>, width: usize, style: Style) -> 
         }
     }
     out
+}
+
+fn borrowed(runs: &[(Mark, String)]) -> Vec<(Mark, &str)> {
+    runs.iter().map(|(m, t)| (*m, t.as_str())).collect()
 }
 
 /// Wraps marked runs into lines of at most `width` visible characters;
@@ -163,6 +204,23 @@ mod tests {
         let c = compare("One two three.\n", "One four three.\n", &Options::default());
         let out = side_by_side(&c, 60, Style::Plain);
         assert_eq!(out, "One [-two-] three.           ~ One {+four+} three.\n");
+    }
+
+    #[test]
+    fn noise_collapses_to_a_count_unless_shown() {
+        let before = "clip_0001.jpg\nJane Doe/AFP\nNow playing\n02:27\n\nBody text here.\n";
+        let c = compare(before, "Body text here.\n", &Options::default());
+        let out = side_by_side(&c, 80, Style::Plain);
+        assert!(
+            out.contains("(4 lines of page furniture set aside)"),
+            "{out}"
+        );
+        let shown = Options {
+            show_noise: true,
+            ..Options::default()
+        };
+        let out = side_by_side_with(&c, 80, Style::Plain, &shown);
+        assert!(out.contains("Now playing"), "{out}");
     }
 
     #[test]
