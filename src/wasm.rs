@@ -29,7 +29,8 @@ pub fn start() {
 /// Compares two texts; returns `{rows: Uint32Array, pieces: Uint32Array,
 /// approximate: boolean}`.
 ///
-/// Each row is `ROW_WIDTH` numbers: kind, flags (1 = cosmetic), before start
+/// Each row is `ROW_WIDTH` numbers: kind, flags (1 = cosmetic, 2 = split,
+/// 4 = merged), before start
 /// and end, after start and end (UTF-16 offsets, or `NONE`), partner row
 /// (or `NONE`), piece count. Each piece is `PIECE_WIDTH` numbers: tag
 /// (0 equal, 1 delete, 2 insert; +4 when cosmetic), start and end in the
@@ -53,7 +54,7 @@ pub fn compare_packed(before: &str, after: &str, options: JsValue) -> Result<JsV
         let (as_, ae) = after_index.range(row.after);
         rows.extend_from_slice(&[
             kind_code(row.kind),
-            u32::from(row.cosmetic),
+            u32::from(row.cosmetic) | u32::from(row.split) << 1 | u32::from(row.merged) << 2,
             bs,
             be,
             as_,
@@ -95,6 +96,13 @@ pub fn compare_json(before: &str, after: &str, options: JsValue) -> Result<Strin
             .map_err(|e| JsError::new(&format!("storydiff: bad options: {e}")))?
     };
     Ok(compare(before, after, &options).to_json())
+}
+
+/// The story's text out of pasted HTML (see `read_html`): the page's paste
+/// handler puts this in the text area, never the HTML itself.
+#[wasm_bindgen(js_name = readHtml)]
+pub fn read_html(html: &str) -> String {
+    crate::read_html(html)
 }
 
 fn kind_code(kind: RowKind) -> u32 {

@@ -7,24 +7,45 @@
   var status = document.getElementById("status");
   var live = document.getElementById("live");
   var timer = 0;
+  // Each option's control: its id in the page and its name in the model.
+  var OPTIONS = {
+    ignoreCase: "opt-ignore-case",
+    ignoreWhitespace: "opt-ignore-whitespace",
+    ignorePunctuation: "opt-ignore-punctuation",
+    hideCosmetic: "opt-hide-cosmetic",
+    showNoise: "opt-show-noise",
+  };
+
+  function options() {
+    var out = {};
+    Object.keys(OPTIONS).forEach(function (name) {
+      var box = document.getElementById(OPTIONS[name]);
+      if (box) out[name] = box.checked;
+    });
+    return out;
+  }
 
   function summary(model) {
     var counts = {};
     model.rows.forEach(function (row) {
-      counts[row.kind] = (counts[row.kind] || 0) + 1;
+      // Cosmetic-only rows are counted apart; noise never counts as a change.
+      var kind = row.kind === "changed" && row.cosmetic ? "cosmetic" : row.kind;
+      counts[kind] = (counts[kind] || 0) + 1;
     });
     var parts = [];
-    ["changed", "added", "removed", "moved"].forEach(function (kind) {
+    ["changed", "added", "removed", "moved", "cosmetic"].forEach(function (kind) {
       if (counts[kind]) parts.push(counts[kind] + " " + kind);
     });
-    return parts.length ? parts.join(" · ") : "no changes";
+    var text = parts.length ? parts.join(" · ") : "no changes";
+    if (counts.noise) text += " (page furniture set aside)";
+    return text;
   }
 
   function run() {
     clearTimeout(timer);
     var started = performance.now();
     try {
-      var model = StoryDiff.render(result, before.value, after.value);
+      var model = StoryDiff.render(result, before.value, after.value, options());
       var ms = Math.round(performance.now() - started);
       status.textContent =
         summary(model) + " — compared in " + ms + " ms" + (model.approximate ? " (approximate: the diff hit its deadline)" : "");
@@ -41,6 +62,31 @@
     timer = setTimeout(run, 250);
   }
 
+  // Rich text pasted from a web page: keep the story's text, drop the page
+  // around it. The HTML goes to the Rust reader as a string; it is never
+  // put into this page's DOM.
+  function pasteStory(event) {
+    var data = event.clipboardData;
+    if (!data || Array.prototype.indexOf.call(data.types || [], "text/html") < 0) return;
+    var text;
+    try {
+      text = StoryDiff.readHtml(data.getData("text/html"));
+    } catch (e) {
+      return; // the browser's own plain-text paste goes ahead
+    }
+    if (!text.trim()) return;
+    event.preventDefault();
+    var area = event.target;
+    area.setRangeText(text, area.selectionStart, area.selectionEnd, "end");
+    area.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  before.addEventListener("paste", pasteStory);
+  after.addEventListener("paste", pasteStory);
+  Object.keys(OPTIONS).forEach(function (name) {
+    var box = document.getElementById(OPTIONS[name]);
+    if (box) box.addEventListener("change", run);
+  });
   before.addEventListener("input", schedule);
   after.addEventListener("input", schedule);
   document.getElementById("compare").addEventListener("click", run);

@@ -1,6 +1,6 @@
 /* storydiff: compare two versions of a story. One classic script that
  * carries its own WebAssembly, so it works from file:// and from any site.
- * Defines window.StoryDiff = { compare, render, view, version }. */
+ * Defines window.StoryDiff = { compare, render, view, readHtml, version }. */
 (function () {
   "use strict";
 
@@ -52,10 +52,19 @@
         row.inline = inline;
       }
       if (r[k + 1] & 1) row.cosmetic = true;
+      if (r[k + 1] & 2) row.split = true;
+      if (r[k + 1] & 4) row.merged = true;
       if (r[k + 6] !== NONE) row.partner = r[k + 6];
       rows[i] = row;
     }
     return { rows: rows, approximate: packed.approximate };
+  }
+
+  /** The story's text out of pasted HTML: the page around it dropped, the
+   * markup never parsed by the browser. */
+  function readHtml(html) {
+    init();
+    return wasm_bindgen.readHtml(html == null ? "" : String(html));
   }
 
   function el(tag, className, text) {
@@ -77,7 +86,8 @@
     var text = before ? row.before : row.after;
     if (text == null) return [];
     var out;
-    if (row.inline && row.before != null && row.after != null) {
+    // A moved row's ends show its own word diff, each on its side.
+    if (row.inline) {
       var side = before ? "delete" : "insert";
       out = [];
       row.inline.forEach(function (piece) {
@@ -114,9 +124,56 @@
     return cell;
   }
 
-  /** The side-by-side view of a model, as a DOM element. */
-  function view(model) {
-    var root = el("div", "sd-view");
+  function lineCount(text) {
+    return text == null ? 0 : text.split("\n").filter(function (l) { return l.trim(); }).length;
+  }
+
+  /** The bar that stands for a collapsed noise row, with its toggle. */
+  function noiseBar(row, line, shown) {
+    var counts = [];
+    var b = lineCount(row.before);
+    var a = lineCount(row.after);
+    if (b) counts.push(b + (b === 1 ? " line" : " lines") + " Before");
+    if (a) counts.push(a + (a === 1 ? " line" : " lines") + " After");
+    var bar = el("div", "sd-noise-bar");
+    bar.appendChild(el("span", null, "Page furniture set aside: " + counts.join(", ") + ". "));
+    var button = el("button", "sd-noise-toggle", shown ? "Hide" : "Show");
+    button.type = "button";
+    button.setAttribute("aria-expanded", String(shown));
+    button.setAttribute("aria-controls", line.id);
+    button.addEventListener("click", function () {
+      var open = line.hidden;
+      line.hidden = !open;
+      button.textContent = open ? "Hide" : "Show";
+      button.setAttribute("aria-expanded", String(open));
+    });
+    bar.appendChild(button);
+    return bar;
+  }
+
+  /** The link from one end of a move to the other. */
+  function moveLink(row, root) {
+    var to = row.before == null ? "from" : "to";
+    var button = el("button", "sd-move-link", (to === "to" ? "↓ Moved to row " : "↑ Moved from row ") + (row.partner + 1));
+    button.type = "button";
+    button.dataset.partner = String(row.partner);
+    button.addEventListener("click", function () {
+      var target = root.querySelector("#sd-row-" + row.partner);
+      if (!target) return;
+      if (target.scrollIntoView) target.scrollIntoView({ block: "center" });
+      target.focus({ preventScroll: true });
+      target.classList.add("sd-flash");
+      setTimeout(function () { target.classList.remove("sd-flash"); }, 1200);
+    });
+    return button;
+  }
+
+  /** The side-by-side view of a model, as a DOM element. `options.showNoise`
+   * shows noise rows in full (else each collapses to a bar with a toggle);
+   * `options.hideCosmetic` shows cosmetic differences as plain text. */
+  function view(model, options) {
+    options = options || {};
+    var root = el("div", "sd-view" + (options.hideCosmetic ? " sd-hide-cosmetic" : ""));
     var head = el("div", "sd-head");
     head.appendChild(el("div", null, "Before"));
     head.appendChild(el("div", null, "After"));
@@ -125,8 +182,20 @@
       var line = el("div", "sd-row sd-" + row.kind + (row.cosmetic ? " sd-row-cosmetic" : ""));
       line.id = "sd-row-" + index;
       line.dataset.kind = row.kind;
-      line.appendChild(side(row, true));
-      line.appendChild(side(row, false));
+      var left = side(row, true);
+      var right = side(row, false);
+      if (row.split) right.appendChild(el("span", "sd-note", "split in two"));
+      if (row.merged) right.appendChild(el("span", "sd-note", "two paragraphs merged"));
+      if (row.kind === "moved" && row.partner != null) {
+        line.tabIndex = -1;
+        (row.before == null ? right : left).appendChild(moveLink(row, root));
+      }
+      line.appendChild(left);
+      line.appendChild(right);
+      if (row.kind === "noise") {
+        line.hidden = !options.showNoise;
+        root.appendChild(noiseBar(row, line, !!options.showNoise));
+      }
       root.appendChild(line);
     });
     return root;
@@ -135,9 +204,9 @@
   /** Compares and renders into `element`, replacing what it held. */
   function render(element, before, after, options) {
     var model = compare(before, after, options);
-    element.replaceChildren(view(model));
+    element.replaceChildren(view(model, options));
     return model;
   }
 
-  window.StoryDiff = { compare: compare, render: render, view: view, version: "/*@VERSION@*/" };
+  window.StoryDiff = { compare: compare, render: render, view: view, readHtml: readHtml, version: "/*@VERSION@*/" };
 })();

@@ -38,7 +38,8 @@ fn all_runs<'a>(row: &Row<'a>, before: bool) -> Vec<(Mark, &'a str)> {
     let Some(text) = text else {
         return Vec::new();
     };
-    if !row.inline.is_empty() && row.before.is_some() && row.after.is_some() {
+    // A moved row's ends show its own word diff, each on its side.
+    if !row.inline.is_empty() {
         let side = if before { Tag::Delete } else { Tag::Insert };
         return row
             .inline
