@@ -88,7 +88,10 @@ fn lines_in(c: &Comparison<'_>, kind: RowKind, before: bool) -> Vec<usize> {
 #[test]
 fn seed_000_carousel_is_noise_and_the_article_is_not() {
     let c = compare(SEED_000, SEED_001, &Options::default());
-    assert_eq!(lines_in(&c, RowKind::Noise, true), (1..=81).collect::<Vec<_>>());
+    assert_eq!(
+        lines_in(&c, RowKind::Noise, true),
+        (1..=81).collect::<Vec<_>>()
+    );
     assert_eq!(lines_in(&c, RowKind::Noise, false), [1, 2, 3]);
 }
 
@@ -132,7 +135,10 @@ fn seed_000_001_three_article_rows_changed() {
         .map(|p| p.text.trim())
         .filter(|t| !t.is_empty())
         .collect();
-    assert!(kept.is_empty(), "a replaced paragraph keeps no islands: {kept:?}");
+    assert!(
+        kept.is_empty(),
+        "a replaced paragraph keeps no islands: {kept:?}"
+    );
 }
 
 #[test]
@@ -163,5 +169,8 @@ fn a_two_word_rewording_marks_just_those_two_words() {
         .filter(|p| p.tag != Tag::Equal)
         .map(|p| (p.tag, p.text))
         .collect();
-    assert_eq!(changes, [(Tag::Delete, "big fire"), (Tag::Insert, "huge blaze")]);
+    assert_eq!(
+        changes,
+        [(Tag::Delete, "big fire"), (Tag::Insert, "huge blaze")]
+    );
 }

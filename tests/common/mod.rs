@@ -22,10 +22,18 @@ pub fn check_invariants(before: &str, after: &str, c: &Comparison<'_>, name: &st
                 .collect()
         };
         if let Some(b) = row.before {
-            assert_eq!(side(Tag::Delete), b, "{name}: row {i}: pieces do not rebuild Before");
+            assert_eq!(
+                side(Tag::Delete),
+                b,
+                "{name}: row {i}: pieces do not rebuild Before"
+            );
         }
         if let Some(a) = row.after {
-            assert_eq!(side(Tag::Insert), a, "{name}: row {i}: pieces do not rebuild After");
+            assert_eq!(
+                side(Tag::Insert),
+                a,
+                "{name}: row {i}: pieces do not rebuild After"
+            );
         }
         assert!(
             row.kind == RowKind::Changed || row.kind == RowKind::Moved,
@@ -75,11 +83,16 @@ pub fn summary(c: &Comparison<'_>) -> String {
         let s: String = s.trim().chars().take(72).collect();
         format!("{s:?}")
     };
-    let lines = |s: Option<&str>| s.map_or(0, |s| s.lines().filter(|l| !l.trim().is_empty()).count());
+    let lines =
+        |s: Option<&str>| s.map_or(0, |s| s.lines().filter(|l| !l.trim().is_empty()).count());
     let mut out = String::new();
     for (i, row) in c.rows.iter().enumerate() {
         let mut head = format!("{i:>3} {:?}", row.kind).to_lowercase();
-        for (flag, name) in [(row.cosmetic, "cosmetic"), (row.split, "split"), (row.merged, "merged")] {
+        for (flag, name) in [
+            (row.cosmetic, "cosmetic"),
+            (row.split, "split"),
+            (row.merged, "merged"),
+        ] {
             if flag {
                 head.push(' ');
                 head.push_str(name);
@@ -90,7 +103,11 @@ pub fn summary(c: &Comparison<'_>) -> String {
         }
         match row.kind {
             RowKind::Equal | RowKind::Noise => {
-                head.push_str(&format!(" ({} | {} lines)", lines(row.before), lines(row.after)));
+                head.push_str(&format!(
+                    " ({} | {} lines)",
+                    lines(row.before),
+                    lines(row.after)
+                ));
                 out.push_str(&head);
                 out.push('\n');
                 continue;
