@@ -20,10 +20,8 @@
 //! third of it, and at least two blocks, are strong. Long paragraphs that
 //! are not repeated stop a run, so the article is never swallowed.
 //!
-//! Every pass is linear in the number of blocks (repeats are counted with a
-//! hash map), so a 1.4 MB text costs next to nothing here.
-
-use std::collections::HashMap;
+//! Every pass is linear: a block is compared with its four neighbours only,
+//! and only short blocks are cut into words.
 
 use crate::segment::Block;
 use crate::text;
@@ -34,6 +32,10 @@ const SHORT_WORDS: usize = 12;
 const SHORT_CHARS: usize = 100;
 /// Most words in a credit line or a call to action.
 const LABEL_WORDS: usize = 8;
+/// Blocks longer than this (in bytes) are never short: no sign applies.
+const LONG_BYTES: usize = 400;
+/// No sign applies to a block of more words than this.
+const MOST_WORDS: usize = 15;
 /// How far apart (in blocks) a repeated caption may stand.
 const REPEAT_WINDOW: usize = 2;
 
@@ -85,14 +87,6 @@ const MEDIA_EXTENSIONS: &[&str] = &[
 /// Which blocks are noise: `true` at the index of each furniture block.
 pub(crate) fn noise(blocks: &[Block<'_>]) -> Vec<bool> {
     let n = blocks.len();
-    let folded: Vec<u64> = blocks
-        .iter()
-        .map(|b| text::hash(&text::fold(b.content, &Default::default())))
-        .collect();
-    let mut counts: HashMap<u64, usize> = HashMap::with_capacity(n);
-    for &h in &folded {
-        *counts.entry(h).or_default() += 1;
-    }
     let shapes: Vec<Shape> = blocks.iter().map(|b| Shape::of(b.content)).collect();
 
     let mut alone = vec![false; n];
@@ -103,10 +97,8 @@ pub(crate) fn noise(blocks: &[Block<'_>]) -> Vec<bool> {
         if s.words == 0 {
             continue;
         }
-        let repeats = counts[&folded[i]];
-        let near_repeat = repeats > 1
-            && (i.saturating_sub(REPEAT_WINDOW)..(i + REPEAT_WINDOW + 1).min(n))
-                .any(|k| k != i && folded[k] == folded[i]);
+        let near_repeat = (i.saturating_sub(REPEAT_WINDOW)..(i + REPEAT_WINDOW + 1).min(n))
+            .any(|k| k != i && same_text(blocks[k].content, blocks[i].content));
         alone[i] = s.strong();
         strong[i] = alone[i] || s.duration();
         weak[i] = strong[i] || s.short() || near_repeat;
@@ -135,6 +127,13 @@ pub(crate) fn noise(blocks: &[Block<'_>]) -> Vec<bool> {
     out
 }
 
+/// True when two texts are the same but for white space. Cheap: most
+/// pairs differ in their first few characters.
+fn same_text<'a>(a: &'a str, b: &'a str) -> bool {
+    let visible = |s: &'a str| s.chars().filter(|c| !c.is_whitespace());
+    a.len().abs_diff(b.len()) <= a.len() / 8 + 4 && visible(a).eq(visible(b))
+}
+
 /// True when a block's text ends with a blank line (a paragraph break).
 fn blank_after(block_text: &str) -> bool {
     let tail = &block_text[block_text.trim_end().len()..];
@@ -152,12 +151,26 @@ struct Shape<'a> {
 
 impl<'a> Shape<'a> {
     fn of(content: &'a str) -> Self {
-        Shape {
-            content,
-            words: text::tokens(content)
+        // Every sign needs a short block: a long one is not tokenized.
+        // Each space-separated piece with a letter or digit holds a word or
+        // more, so many such pieces make a long block without cutting it.
+        let pieces = || {
+            content
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count()
+        };
+        let words = if content.len() > LONG_BYTES || pieces() > MOST_WORDS {
+            usize::MAX
+        } else {
+            text::tokens(content)
                 .iter()
                 .filter(|t| text::is_word(t))
-                .count(),
+                .count()
+        };
+        Shape {
+            content,
+            words,
             chars: content.chars().count(),
             lines: content.lines().filter(|l| !l.trim().is_empty()).count(),
         }
@@ -194,7 +207,7 @@ impl<'a> Shape<'a> {
 
     /// A block that names an image or video file: `intv_00025015.jpg`.
     fn media_file(&self) -> bool {
-        if self.words > 15 {
+        if self.words > MOST_WORDS {
             return false;
         }
         self.content.split_whitespace().any(|w| {

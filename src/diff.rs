@@ -125,31 +125,40 @@ fn fold_islands(ops: &[DiffOp], old: &[&str], new: &[&str]) -> Vec<Span> {
     let ranges: Vec<(Range, Range, bool)> = ops.iter().map(op_ranges).collect();
     let words =
         |tokens: &[&str], r: &Range| tokens[r.clone()].iter().filter(|t| is_word(t)).count();
-    // The size of a change: the larger of its two sides, in words.
-    let size = |o: &Range, n: &Range| words(old, o).max(words(new, n));
+    // Words on each side of every op, counted once.
+    let counts: Vec<(usize, usize)> = ranges
+        .iter()
+        .map(|(o, n, _)| (words(old, o), words(new, n)))
+        .collect();
     let mut spans: Vec<Span> = Vec::new();
+    // Words on each side of the change span being built (the last span).
+    let mut open = (0usize, 0usize);
     let last = ranges.len().saturating_sub(1);
     for (i, (o, n, equal)) in ranges.iter().cloned().enumerate() {
         let island = equal && i > 0 && i < last && {
-            let right = ranges[i + 1..]
+            // The size of a change: the larger of its two sides, in words.
+            let (rd, ri) = ranges[i + 1..]
                 .iter()
-                .take_while(|(_, _, e)| !e)
-                .map(|(o, n, _)| size(o, n))
-                .sum::<usize>();
+                .zip(&counts[i + 1..])
+                .take_while(|((_, _, e), _)| !e)
+                .fold((0, 0), |(d, n), (_, c)| (d + c.0, n + c.1));
             let left = match spans.last() {
-                Some(Span::Change { old: o, new: n }) => size(o, n),
+                Some(Span::Change { .. }) => open.0.max(open.1),
                 _ => 0,
             };
-            let island_words = words(old, &o);
-            is_island(&old[o.clone()]) || (island_words <= left && island_words <= right)
+            let island_words = counts[i].0;
+            is_island(&old[o.clone()]) || (island_words <= left && island_words <= rd.max(ri))
         };
         if equal && !island {
             spans.push(Span::Equal { old: o, new: n });
         } else if let Some(Span::Change { old: po, new: pn }) = spans.last_mut() {
             po.end = o.end;
             pn.end = n.end;
+            open.0 += counts[i].0;
+            open.1 += counts[i].1;
         } else {
             spans.push(Span::Change { old: o, new: n });
+            open = counts[i];
         }
     }
     debug_assert!(spans.iter().all(|s| match s {
