@@ -19,7 +19,9 @@
 //!
 //! # The stages
 //!
-//! A story goes through `segment` (blocks), `align` (pair blocks) and `diff`
+//! A story goes through `read` (pasted HTML to text, [`read_html`]),
+//! `segment` (blocks), `clean` (page furniture set aside as noise), `align`
+//! (pair article blocks: changes, moves, splits and merges) and `diff`
 //! (words inside paired blocks); the result is one [`Comparison`], which the
 //! page, the `<story-diff>` element, the CLI and `--json` all receive. See
 //! ARCHITECTURE.md for the code map and MODEL.md for the JSON.

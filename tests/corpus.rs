@@ -154,100 +154,103 @@ fn join(paras: &[String]) -> String {
 #[test]
 fn a_moved_paragraph_is_found_as_a_move() {
     quality("move", 0x9e37_79b9_7f4a_7c15, |rng, paras, story| {
-        Some((|| -> Result<(), String> {
-            // Three or more story paragraphs apart (furniture between them
-            // does not count as a place).
-            let f = rng.below(story.len());
-            let mut t = rng.below(story.len());
-            if f.abs_diff(t) < 3 {
-                t = if f + 3 < story.len() { f + 3 } else { f - 3 };
-            }
-            let (from, to) = (story[f], story[t]);
-            let edited = rng.below(2) == 0;
-            let mut moved = paras[from].clone();
-            if edited {
-                // Change one word in the middle.
-                let words: Vec<&str> = moved.split(' ').collect();
-                let at = words.len() / 2;
-                moved = words
-                    .iter()
-                    .enumerate()
-                    .map(|(k, w)| if k == at { "reportedly" } else { w })
-                    .collect::<Vec<_>>()
-                    .join(" ");
-            }
-            let mut after: Vec<String> = paras.to_vec();
-            after.remove(from);
-            // Inserting at `to` puts it before paragraph `to` when moving up,
-            // and after it when moving down (the removal shifted it by one).
-            after.insert(to.min(after.len()), moved.clone());
-            let (b, a) = (join(paras), join(&after));
-            let c = compare(&b, &a, &Options::default());
-            common::check_invariants(&b, &a, &c, "move");
-            let start = c
-                .rows
-                .iter()
-                .position(|r| {
-                    r.kind == RowKind::Moved
-                        && r.before.is_some_and(|t| t.trim() == paras[from].trim())
-                })
-                .ok_or_else(|| {
-                    format!(
-                        "paragraph {from} → {to} not shown as moved:\n{}",
-                        common::summary(&c)
-                    )
-                })?;
-            let partner = c.rows[start].partner.ok_or("no partner")?;
-            let end = &c.rows[partner];
-            if end.kind != RowKind::Moved
-                || end.after.map(str::trim) != Some(moved.trim())
-                || end.partner != Some(start)
-            {
-                return Err(format!("the move's ends do not match (edited: {edited})"));
-            }
-            if edited
-                && !end
-                    .inline
-                    .iter()
-                    .any(|p| p.tag == Tag::Insert && p.text.contains("reportedly"))
-            {
-                return Err("the edited move has no word diff".into());
-            }
-            let others = changes(&c).len();
-            if others != 2 {
-                return Err(format!(
-                    "{others} article rows changed, expected the move's 2 ends"
-                ));
-            }
-            Ok(())
-        })())
+        Some(move_case(rng, paras, story))
     });
+}
+
+fn move_case(rng: &mut Rng, paras: &[String], story: &[usize]) -> Result<(), String> {
+    // Three or more story paragraphs apart (furniture between them
+    // does not count as a place).
+    let f = rng.below(story.len());
+    let mut t = rng.below(story.len());
+    if f.abs_diff(t) < 3 {
+        t = if f + 3 < story.len() { f + 3 } else { f - 3 };
+    }
+    let (from, to) = (story[f], story[t]);
+    let edited = rng.below(2) == 0;
+    let mut moved = paras[from].clone();
+    if edited {
+        // Change one word in the middle.
+        let words: Vec<&str> = moved.split(' ').collect();
+        let at = words.len() / 2;
+        moved = words
+            .iter()
+            .enumerate()
+            .map(|(k, w)| if k == at { "reportedly" } else { w })
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    let mut after: Vec<String> = paras.to_vec();
+    after.remove(from);
+    // Inserting at `to` puts it before paragraph `to` when moving up,
+    // and after it when moving down (the removal shifted it by one).
+    after.insert(to.min(after.len()), moved.clone());
+    let (b, a) = (join(paras), join(&after));
+    let c = compare(&b, &a, &Options::default());
+    common::check_invariants(&b, &a, &c, "move");
+    let start = c
+        .rows
+        .iter()
+        .position(|r| {
+            r.kind == RowKind::Moved && r.before.is_some_and(|t| t.trim() == paras[from].trim())
+        })
+        .ok_or_else(|| {
+            format!(
+                "paragraph {from} → {to} not shown as moved:\n{}",
+                common::summary(&c)
+            )
+        })?;
+    let partner = c.rows[start].partner.ok_or("no partner")?;
+    let end = &c.rows[partner];
+    if end.kind != RowKind::Moved
+        || end.after.map(str::trim) != Some(moved.trim())
+        || end.partner != Some(start)
+    {
+        return Err(format!("the move's ends do not match (edited: {edited})"));
+    }
+    if edited
+        && !end
+            .inline
+            .iter()
+            .any(|p| p.tag == Tag::Insert && p.text.contains("reportedly"))
+    {
+        return Err("the edited move has no word diff".into());
+    }
+    let others = changes(&c).len();
+    if others != 2 {
+        return Err(format!(
+            "{others} article rows changed, expected the move's 2 ends"
+        ));
+    }
+    Ok(())
 }
 
 #[test]
 fn a_deleted_paragraph_is_found_as_removed() {
     quality("delete", 0x2545_f491_4f6c_dd1d, |rng, paras, story| {
-        Some((|| -> Result<(), String> {
-            let gone = story[rng.below(story.len())];
-            let mut after = paras.to_vec();
-            after.remove(gone);
-            let (b, a) = (join(paras), join(&after));
-            let c = compare(&b, &a, &Options::default());
-            common::check_invariants(&b, &a, &c, "delete");
-            let rows = changes(&c);
-            match rows.as_slice() {
-                [r] if r.kind == RowKind::Removed
-                    && r.before.is_some_and(|t| t.trim() == paras[gone].trim()) =>
-                {
-                    Ok(())
-                }
-                _ => Err(format!(
-                    "paragraph {gone} not found as one removal:\n{}",
-                    common::summary(&c)
-                )),
-            }
-        })())
+        Some(delete_case(rng, paras, story))
     });
+}
+
+fn delete_case(rng: &mut Rng, paras: &[String], story: &[usize]) -> Result<(), String> {
+    let gone = story[rng.below(story.len())];
+    let mut after = paras.to_vec();
+    after.remove(gone);
+    let (b, a) = (join(paras), join(&after));
+    let c = compare(&b, &a, &Options::default());
+    common::check_invariants(&b, &a, &c, "delete");
+    let rows = changes(&c);
+    match rows.as_slice() {
+        [r] if r.kind == RowKind::Removed
+            && r.before.is_some_and(|t| t.trim() == paras[gone].trim()) =>
+        {
+            Ok(())
+        }
+        _ => Err(format!(
+            "paragraph {gone} not found as one removal:\n{}",
+            common::summary(&c)
+        )),
+    }
 }
 
 /// Words and a synonym for each.
@@ -334,67 +337,71 @@ fn two_words_swapped_for_synonyms_are_just_those_two_words() {
     });
 }
 
+// Parts of a made-up video carousel.
+const FIRST: &[&str] = &["Maria", "John", "Ahmed", "Li", "Olga", "Pierre"];
+const LAST: &[&str] = &["Lopez", "Smith", "Haddad", "Wei", "Petrova", "Martin"];
+const AGENCY: &[&str] = &["AFP/Getty Images", "AP", "Reuters", "EPA", "CNN"];
+const TITLES: &[&str] = &[
+    "Floodwaters rise across the valley",
+    "Inside the talks that stalled",
+    "What we know so far",
+    "Residents return to damaged homes",
+];
+
 #[test]
 fn a_block_of_furniture_dropped_in_is_noise() {
-    const FIRST: &[&str] = &["Maria", "John", "Ahmed", "Li", "Olga", "Pierre"];
-    const LAST: &[&str] = &["Lopez", "Smith", "Haddad", "Wei", "Petrova", "Martin"];
-    const AGENCY: &[&str] = &["AFP/Getty Images", "AP", "Reuters", "EPA", "CNN"];
-    const TITLES: &[&str] = &[
-        "Floodwaters rise across the valley",
-        "Inside the talks that stalled",
-        "What we know so far",
-        "Residents return to damaged homes",
-    ];
     quality("furniture", 0x1405_7b7e_f767_814f, |rng, paras, story| {
-        Some((|| -> Result<(), String> {
-            let at = story[rng.below(story.len())];
-            let mut lines = Vec::new();
-            for _ in 0..(1 + rng.below(3)) {
-                let name = format!(
-                    "{} {}",
-                    FIRST[rng.below(FIRST.len())],
-                    LAST[rng.below(LAST.len())]
-                );
-                let title = TITLES[rng.below(TITLES.len())];
-                lines.push(format!(
-                    "{} clip_{:08}.jpg",
-                    title
-                        .to_lowercase()
-                        .split(' ')
-                        .take(3)
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                    rng.next() % 100_000_000
-                ));
-                lines.push(format!("{name}/{}", AGENCY[rng.below(AGENCY.len())]));
-                lines.push("Now playing".into());
-                lines.push(format!("{:02}:{:02}", rng.below(10), rng.below(60)));
-                lines.push(title.into());
-            }
-            let block = lines.join("\n");
-            let mut after = paras.to_vec();
-            after.insert(at, block.clone());
-            let (b, a) = (join(paras), join(&after));
-            let c = compare(&b, &a, &Options::default());
-            common::check_invariants(&b, &a, &c, "furniture");
-            let noise: String = c
-                .rows
-                .iter()
-                .filter(|r| r.kind == RowKind::Noise)
-                .filter_map(|r| r.after)
-                .collect();
-            if !lines.iter().all(|l| noise.contains(l.as_str())) {
-                return Err(format!("furniture not all noise:\n{}", common::summary(&c)));
-            }
-            let rows = changes(&c);
-            if !rows.is_empty() {
-                return Err(format!(
-                    "{} article rows changed:\n{}",
-                    rows.len(),
-                    common::summary(&c)
-                ));
-            }
-            Ok(())
-        })())
+        Some(furniture_case(rng, paras, story))
     });
+}
+
+fn furniture_case(rng: &mut Rng, paras: &[String], story: &[usize]) -> Result<(), String> {
+    let at = story[rng.below(story.len())];
+    let mut lines = Vec::new();
+    for _ in 0..(1 + rng.below(3)) {
+        let name = format!(
+            "{} {}",
+            FIRST[rng.below(FIRST.len())],
+            LAST[rng.below(LAST.len())]
+        );
+        let title = TITLES[rng.below(TITLES.len())];
+        lines.push(format!(
+            "{} clip_{:08}.jpg",
+            title
+                .to_lowercase()
+                .split(' ')
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" "),
+            rng.next() % 100_000_000
+        ));
+        lines.push(format!("{name}/{}", AGENCY[rng.below(AGENCY.len())]));
+        lines.push("Now playing".into());
+        lines.push(format!("{:02}:{:02}", rng.below(10), rng.below(60)));
+        lines.push(title.into());
+    }
+    let block = lines.join("\n");
+    let mut after = paras.to_vec();
+    after.insert(at, block.clone());
+    let (b, a) = (join(paras), join(&after));
+    let c = compare(&b, &a, &Options::default());
+    common::check_invariants(&b, &a, &c, "furniture");
+    let noise: String = c
+        .rows
+        .iter()
+        .filter(|r| r.kind == RowKind::Noise)
+        .filter_map(|r| r.after)
+        .collect();
+    if !lines.iter().all(|l| noise.contains(l.as_str())) {
+        return Err(format!("furniture not all noise:\n{}", common::summary(&c)));
+    }
+    let rows = changes(&c);
+    if !rows.is_empty() {
+        return Err(format!(
+            "{} article rows changed:\n{}",
+            rows.len(),
+            common::summary(&c)
+        ));
+    }
+    Ok(())
 }

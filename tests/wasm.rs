@@ -46,3 +46,13 @@ fn a_deadline_already_passed_gives_an_approximate_result_not_a_panic() {
     let rebuilt: String = c.rows.iter().filter_map(|r| r.after).collect();
     assert_eq!(rebuilt, after);
 }
+
+#[wasm_bindgen_test]
+fn noise_and_the_html_reader_run_as_wasm() {
+    let c = compare(SEED_000, SEED_001, &Options::default());
+    assert_eq!(c.rows[0].kind, RowKind::Noise);
+    assert_eq!(
+        storydiff::read_html("<nav>Home</nav><article><p>A &amp; B</p></article>"),
+        "A & B\n"
+    );
+}
