@@ -74,20 +74,43 @@ pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Compar
     // Row index of each move's ends, to fill in `partner`.
     let mut move_from: Vec<(usize, usize)> = Vec::new();
     let mut move_to: std::collections::HashMap<usize, usize> = Default::default();
-    for link in links {
-        // The link's first block on each side, as an index into all blocks.
-        let (b, a) = match link {
+    // The first block each link shows on each side, as an index into all
+    // blocks; then, for each link, the next such block on each side from
+    // that link on.
+    let firsts: Vec<(Option<usize>, Option<usize>)> = links
+        .iter()
+        .map(|link| match *link {
             Link::Equal(i, j) | Link::Paired(i, j) | Link::Split(i, j) | Link::Merge(i, j) => {
-                (Some(i), Some(j))
+                (Some(index_before[i]), Some(index_after[j]))
             }
-            Link::Removed(i) | Link::MovedFrom(i, _) => (Some(i), None),
-            Link::Added(j) | Link::MovedTo(_, j) => (None, Some(j)),
-        };
-        noise.flush(
-            &mut rows,
-            b.map(|i| index_before[i]),
-            a.map(|j| index_after[j]),
+            Link::Removed(i) | Link::MovedFrom(i, _) => (Some(index_before[i]), None),
+            Link::Added(j) | Link::MovedTo(_, j) => (None, Some(index_after[j])),
+        })
+        .collect();
+    let mut upcoming = vec![(all_before.len(), all_after.len()); links.len() + 1];
+    for k in (0..links.len()).rev() {
+        upcoming[k] = (
+            firsts[k].0.unwrap_or(upcoming[k + 1].0),
+            firsts[k].1.unwrap_or(upcoming[k + 1].1),
         );
+    }
+    for (k, link) in links.into_iter().enumerate() {
+        // A side's noise is shown before the link's own block on that side;
+        // the other side's noise joins it on the row when it comes before
+        // that side's next block (so both runs of furniture share a row).
+        let (before_to, after_to) = match firsts[k] {
+            (Some(b), Some(a)) => (b, a),
+            (Some(b), None) if b > noise.before.next => (b, upcoming[k].1),
+            (None, Some(a)) if a > noise.after.next => (upcoming[k].0, a),
+            (b, a) => (b.unwrap_or(0), a.unwrap_or(0)),
+        };
+        noise.flush(&mut rows, before_to, after_to);
+        if let Some(b) = firsts[k].0 {
+            noise.before.next = b + 1;
+        }
+        if let Some(a) = firsts[k].1 {
+            noise.after.next = a + 1;
+        }
         match link {
             Link::Equal(i, j) => {
                 // Equal keys: the same content up to white space and what
@@ -161,7 +184,7 @@ pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Compar
             _ => {}
         }
     }
-    noise.flush(&mut rows, Some(all_before.len()), Some(all_after.len()));
+    noise.flush(&mut rows, all_before.len(), all_after.len());
     for (from, j) in move_from {
         if let Some(&to) = move_to.get(&j) {
             rows[from].partner = Some(to);
@@ -197,15 +220,14 @@ struct Side<'s, 'a> {
 }
 
 impl<'a> Side<'_, 'a> {
-    /// The noise blocks from `next` up to block `upto` (which the caller
-    /// shows next) as one slice, and moves past `upto`.
-    fn take(&mut self, upto: Option<usize>) -> Option<&'a str> {
-        let upto = upto?;
+    /// The noise blocks from `next` up to (not including) block `upto`, as
+    /// one slice; moves `next` to `upto`.
+    fn take(&mut self, upto: usize) -> Option<&'a str> {
         let from = self.next;
-        self.next = self.next.max(upto + 1);
         if upto <= from {
             return None;
         }
+        self.next = upto;
         let base = self.whole.as_ptr() as usize;
         let last = self.blocks[upto - 1].text;
         let start = self.blocks[from].text.as_ptr() as usize - base;
@@ -215,10 +237,10 @@ impl<'a> Side<'_, 'a> {
 }
 
 impl<'a> Noise<'_, 'a> {
-    /// Shows the noise that stands before block `before` (and `after`) as
-    /// one noise row, with both sides when both have some. Every block
+    /// Shows the noise that stands before block `before` and block `after`
+    /// as one noise row, with both sides when both have some. Every block
     /// skipped here is noise: article blocks reach a row in order.
-    fn flush(&mut self, rows: &mut Vec<Row<'a>>, before: Option<usize>, after: Option<usize>) {
+    fn flush(&mut self, rows: &mut Vec<Row<'a>>, before: usize, after: usize) {
         let b = self.before.take(before);
         let a = self.after.take(after);
         if b.is_some() || a.is_some() {
