@@ -38,6 +38,17 @@ fn view(out: &mut String, comparison: &Comparison<'_>) {
             RowKind::Moved => "moved",
             RowKind::Noise => "noise",
         };
+        if row.kind == RowKind::Noise {
+            // Collapsed, as in the page; <details> needs no script.
+            let lines = |t: Option<&str>| {
+                t.map_or(0, |t| t.lines().filter(|l| !l.trim().is_empty()).count())
+            };
+            out.push_str(&format!(
+                "<details class=\"sd-noise-bar\"><summary>Page furniture set aside: {} lines Before, {} lines After</summary>",
+                lines(row.before),
+                lines(row.after)
+            ));
+        }
         out.push_str(&format!(
             "<div class=\"sd-row sd-{kind}\" id=\"sd-row-{index}\">"
         ));
@@ -58,7 +69,11 @@ fn view(out: &mut String, comparison: &Comparison<'_>) {
             }
             out.push_str("</div>");
         }
-        out.push_str("</div>\n");
+        out.push_str("</div>");
+        if row.kind == RowKind::Noise {
+            out.push_str("</details>");
+        }
+        out.push('\n');
     }
     out.push_str("</div>\n");
 }
@@ -102,5 +117,19 @@ mod tests {
         assert!(html.contains("<ins>three</ins>"));
         assert!(html.contains("<title>a &lt;title&gt;</title>"));
         assert!(!html.contains("<b>"));
+    }
+
+    #[test]
+    fn report_collapses_noise() {
+        let c = compare(
+            "clip_0001.jpg\nJane Doe/AFP\nNow playing\n02:27\n\nBody.\n",
+            "Body.\n",
+            &Options::default(),
+        );
+        let html = report(&c, "t");
+        assert!(
+            html.contains("<details class=\"sd-noise-bar\"><summary>Page furniture set aside: 4 lines Before, 0 lines After</summary>"),
+            "{html}"
+        );
     }
 }
