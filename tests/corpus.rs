@@ -5,8 +5,9 @@
 //! - every pair round-trips and no inline piece cuts a word;
 //! - edits of known truth injected into real articles (a paragraph moved by
 //!   three or more places, sometimes edited too; a paragraph deleted; two
-//!   words swapped for synonyms; a block of page furniture dropped in) are
-//!   each found as what they are in at least 9 of 10 cases.
+//!   words swapped for synonyms; a block of page furniture dropped in; a
+//!   paragraph split in two; two paragraphs merged) are each found as what
+//!   they are in at least 9 of 10 cases.
 
 mod common;
 
@@ -404,4 +405,61 @@ fn furniture_case(rng: &mut Rng, paras: &[String], story: &[usize]) -> Result<()
         ));
     }
     Ok(())
+}
+
+#[test]
+fn a_split_paragraph_is_found_as_a_split() {
+    quality("split", 0x6c07_8965_0f3b_1a2d, |rng, paras, story| {
+        // A story paragraph of two sentences or more, cut at a sentence end.
+        let start = rng.below(story.len());
+        for k in 0..story.len() {
+            let p = story[(start + k) % story.len()];
+            let cuts: Vec<usize> = paras[p]
+                .match_indices(". ")
+                .map(|(i, _)| i + 1)
+                .filter(|&i| i > 40 && paras[p].len() - i > 40)
+                .collect();
+            let Some(&cut) = cuts.get(cuts.len() / 2) else {
+                continue;
+            };
+            let mut after = paras.to_vec();
+            let (head, tail) = paras[p].split_at(cut);
+            after[p] = format!("{head}\n\n{}", tail.trim_start());
+            let (b, a) = (join(paras), join(&after));
+            let c = compare(&b, &a, &Options::default());
+            common::check_invariants(&b, &a, &c, "split");
+            let rows = changes(&c);
+            return Some(match rows.as_slice() {
+                [r] if r.split && r.kind == RowKind::Changed => Ok(()),
+                _ => Err(format!("not one split row:\n{}", common::summary(&c))),
+            });
+        }
+        None
+    });
+}
+
+#[test]
+fn merged_paragraphs_are_found_as_a_merge() {
+    quality("merge", 0x3c6e_f372_fe94_f82b, |rng, paras, story| {
+        // Two story paragraphs in a row become one.
+        let start = rng.below(story.len());
+        for k in 0..story.len() {
+            let p = story[(start + k) % story.len()];
+            if !story.contains(&(p + 1)) {
+                continue;
+            }
+            let mut after = paras.to_vec();
+            let next = after.remove(p + 1);
+            after[p] = format!("{} {}", after[p].trim_end(), next.trim_start());
+            let (b, a) = (join(paras), join(&after));
+            let c = compare(&b, &a, &Options::default());
+            common::check_invariants(&b, &a, &c, "merge");
+            let rows = changes(&c);
+            return Some(match rows.as_slice() {
+                [r] if r.merged && r.kind == RowKind::Changed => Ok(()),
+                _ => Err(format!("not one merged row:\n{}", common::summary(&c))),
+            });
+        }
+        None
+    });
 }
