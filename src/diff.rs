@@ -59,7 +59,9 @@ pub(crate) fn words<'a>(
             Span::Change { old: o, new: n } => {
                 let b = slice(&old, o, before);
                 let a = slice(&new, n, after);
-                let cosmetic = text::cosmetic(b, a) && !b.is_empty() && !a.is_empty();
+                // White space or punctuation alone, added or dropped, is
+                // cosmetic too: the letters and digits are the same.
+                let cosmetic = text::cosmetic(b, a);
                 push(&mut pieces, before, Tag::Delete, b, cosmetic);
                 push(&mut pieces, after, Tag::Insert, a, cosmetic);
             }
@@ -267,6 +269,18 @@ mod tests {
             ),
             "[-Brahimi said that we have done little-]{+The rebels demand that Assad go+}."
         );
+    }
+
+    #[test]
+    fn an_added_space_or_comma_is_cosmetic() {
+        assert_eq!(
+            show(
+                "100 miles (160 km)southeast",
+                "100 miles (160 km) southeast"
+            ),
+            "100 miles (160 km){~+ +}southeast"
+        );
+        assert_eq!(show("Yes he said", "Yes, he said"), "Yes{~+,+} he said");
     }
 
     #[test]
