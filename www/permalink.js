@@ -133,9 +133,16 @@
   async function sync() {
     if (!ready) return;
     var mine = ++sequence;
+    var state = page.state();
+    if (!state.before && !state.after) {
+      // Nothing to share: the bare address.
+      page.link.current = "";
+      if (location.hash) history.replaceState(null, "", bareAddress());
+      return;
+    }
     var fragment;
     try {
-      fragment = await encode(page.state());
+      fragment = await encode(state);
     } catch (e) {
       return;
     }
@@ -224,6 +231,10 @@
     await sync();
     if (page.link.tooLong) {
       tooLongNotice();
+      return;
+    }
+    if (!page.link.current) {
+      page.notice("Nothing to link to yet: paste two versions first.");
       return;
     }
     page.copy(page.link.current, "the link (" + kb(page.link.size) + ")", "Copy this link");
