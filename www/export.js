@@ -97,32 +97,49 @@
       .join("\n");
   }
 
-  /** Markdown for a blog post: a heading per change, Before and After. */
+  /** Markdown for a blog post: one entry per change (a run of changed,
+   * added and removed rows with nothing equal between them is one change),
+   * each with its Before and After. */
   function markdown(model) {
     var changes = [];
     var numberOf = {};
+    var open = null;
     model.rows.forEach(function (row, index) {
-      if (row.kind === "equal" || row.kind === "noise") return;
-      if (row.kind === "changed" && row.cosmetic) return;
-      changes.push([row, index]);
+      var quiet = row.kind === "equal" || row.kind === "noise" || (row.kind === "changed" && row.cosmetic);
+      if (quiet || row.kind === "moved") open = null;
+      if (quiet) return;
+      if (row.kind === "moved") {
+        changes.push({ moved: row, rows: [row] });
+      } else if (open) {
+        open.rows.push(row);
+      } else {
+        open = { rows: [row] };
+        changes.push(open);
+      }
       numberOf[index] = changes.length;
     });
     var lines = ["## What changed", "", "*" + StoryDiff.summary(model) + "* (deleted words ~~struck through~~, inserted words in **bold**)", ""];
     if (!changes.length) lines.push("The two versions say the same thing.", "");
-    changes.forEach(function (entry, n) {
-      var row = entry[0];
-      var title = { changed: "Changed", added: "Added", removed: "Removed", moved: "Moved" }[row.kind];
-      if (row.kind === "moved") {
+    function side(rows, name) {
+      var parts = rows
+        .filter(function (row) { return row[name] != null; })
+        .map(function (row) { return markdownSide(row, name); });
+      return parts.length ? parts.join("\n>\n") : "> *(nothing)*";
+    }
+    changes.forEach(function (change, n) {
+      var title;
+      if (change.moved) {
+        var row = change.moved;
         var other = numberOf[row.partner];
-        title = row.after == null ? "Moved from here" : "Moved here";
-        if (other) title += " (see " + other + ")";
-      }
-      lines.push("### " + (n + 1) + ". " + title, "");
-      if (row.kind === "moved") {
-        lines.push(row.after == null ? "**Before:**" : "**After:**", "", markdownSide(row, row.after == null ? "before" : "after"), "");
+        title = (row.after == null ? "Moved from here" : "Moved here") + (other ? " (see " + other + ")" : "");
+        var name = row.after == null ? "before" : "after";
+        lines.push("### " + (n + 1) + ". " + title, "", name === "before" ? "**Before:**" : "**After:**", "", markdownSide(row, name), "");
         return;
       }
-      lines.push("**Before:**", "", markdownSide(row, "before"), "", "**After:**", "", markdownSide(row, "after"), "");
+      var kinds = {};
+      change.rows.forEach(function (row) { kinds[row.kind] = true; });
+      title = kinds.changed || (kinds.added && kinds.removed) ? "Changed" : kinds.added ? "Added" : "Removed";
+      lines.push("### " + (n + 1) + ". " + title, "", "**Before:**", "", side(change.rows, "before"), "", "**After:**", "", side(change.rows, "after"), "");
     });
     return lines.join("\n");
   }
