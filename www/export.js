@@ -197,6 +197,10 @@
       page.exportAs(format);
     });
   });
+  document.getElementById("export-close").addEventListener("click", function () {
+    if (dialog.close) dialog.close();
+    else dialog.removeAttribute("open");
+  });
   document.getElementById("print").addEventListener("click", function () {
     window.print();
   });

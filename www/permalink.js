@@ -15,7 +15,7 @@
   var LIMIT = 32 * 1024;
   /** A link may not inflate to more than this (a "zip bomb" fragment). */
   var MAX_INFLATED = 16 * 1024 * 1024;
-  var OPTION_KEYS = ["ignoreCase", "ignoreWhitespace", "ignorePunctuation"];
+  var OPTION_KEYS = page.OPTION_KEYS;
 
   function toBase64Url(bytes) {
     var binary = "";

@@ -32,18 +32,28 @@
     });
   };
 
-  /** The comparison options shown on the page: every checkbox marked
-   * data-sd-option="ignoreCase" (and so on) that is ticked. */
+  /** The comparison options a link and the store carry, and the page's
+   * checkbox for each: id "opt-ignore-case" for ignoreCase, and so on (or
+   * any input marked data-sd-option="ignoreCase"). */
+  page.OPTION_KEYS = ["ignoreCase", "ignoreWhitespace", "ignorePunctuation", "hideCosmetic", "showNoise"];
+  function optionBox(key) {
+    return (
+      document.getElementById("opt-" + key.replace(/[A-Z]/g, function (c) { return "-" + c.toLowerCase(); })) ||
+      document.querySelector('input[data-sd-option="' + key + '"]')
+    );
+  }
   page.readOptions = function () {
     var options = {};
-    document.querySelectorAll("input[data-sd-option]").forEach(function (box) {
-      if (box.checked) options[box.getAttribute("data-sd-option")] = true;
+    page.OPTION_KEYS.forEach(function (key) {
+      var box = optionBox(key);
+      if (box && box.checked) options[key] = true;
     });
     return options;
   };
   page.applyOptions = function (options) {
-    document.querySelectorAll("input[data-sd-option]").forEach(function (box) {
-      box.checked = !!(options && options[box.getAttribute("data-sd-option")]);
+    page.OPTION_KEYS.forEach(function (key) {
+      var box = optionBox(key);
+      if (box) box.checked = !!(options && options[key] === true);
     });
   };
 
@@ -110,7 +120,8 @@
   before.addEventListener("input", schedule);
   after.addEventListener("input", schedule);
   document.addEventListener("change", function (event) {
-    if (event.target && event.target.hasAttribute && event.target.hasAttribute("data-sd-option")) schedule();
+    var target = event.target;
+    if (target && target.id && (target.id.indexOf("opt-") === 0 || target.hasAttribute("data-sd-option"))) schedule();
   });
   // A tab closed within the debounce still keeps the last keystrokes.
   window.addEventListener("pagehide", function () {

@@ -62,6 +62,21 @@
   }
   page.htmlToText = htmlToText;
 
+  /** The story's text out of HTML: the Rust reader when this build has it
+   * (StoryDiff.readHtml, which also drops page furniture), else the
+   * DOMParser walk above. */
+  function cleanHtml(html) {
+    if (typeof StoryDiff.readHtml === "function") {
+      try {
+        var text = StoryDiff.readHtml(html);
+        if (text.trim()) return text;
+      } catch (e) {
+        /* fall back to the DOM walk */
+      }
+    }
+    return htmlToText(html);
+  }
+
   function looksLikeHtml(name, type) {
     return /\.(html?|xhtml)$/i.test(name || "") || /html/.test(type || "");
   }
@@ -80,7 +95,7 @@
       page.notice("Could not read “" + file.name + "”. " + sideName + " is unchanged.", { error: true });
       return;
     }
-    if (looksLikeHtml(file.name, file.type)) text = htmlToText(text);
+    if (looksLikeHtml(file.name, file.type)) text = cleanHtml(text);
     textarea.value = text;
     page.notice("Opened “" + file.name + "” as " + sideName + ".");
     page.keep();
@@ -114,6 +129,8 @@
     // Rich text from a browser or a word processor: its HTML, cleaned,
     // with a blank line between paragraphs (plain text often loses them).
     textarea.addEventListener("paste", function (event) {
+      // app.js cleans pastes itself when the build has the Rust reader.
+      if (typeof StoryDiff.readHtml === "function" || event.defaultPrevented) return;
       var data = event.clipboardData;
       if (!data) return;
       var html = data.getData("text/html");
