@@ -21,6 +21,12 @@
    * script runs, nothing loads, nothing reaches the live page), then read
    * with textContent, a blank line between paragraphs. */
   function htmlToText(html) {
+    // Inline handlers could never run here (an inert document, and the
+    // page's CSP), but Chromium reports each one it meets as a CSP
+    // violation: rename them inside tags first.
+    html = String(html).replace(/<[a-z][^>]*>/gi, function (tag) {
+      return tag.replace(/(\s)on([a-z]+\s*=)/gi, "$1data-sd-on$2");
+    });
     var doc = new DOMParser().parseFromString(html, "text/html");
     var out = [];
     var line = "";
