@@ -215,7 +215,8 @@
     var root = view === "inline" ? resultInline : result;
     return Array.prototype.filter.call(root.querySelectorAll(".sd-row, .sd-line"), function (row) {
       var kind = row.dataset.kind;
-      return kind && kind !== "equal" && kind !== "noise";
+      // Rows folded away (hidden noise, say) are not stops.
+      return kind && kind !== "equal" && kind !== "noise" && row.getClientRects().length > 0;
     });
   }
 

@@ -25,7 +25,8 @@ test("an .html file from the picker becomes clean text; nothing in it runs or lo
   });
   await page.setInputFiles("#before-file", { name: "story.html", mimeType: "text/html", buffer: Buffer.from(STORY_HTML) });
   await page.locator("#share-notice", { hasText: "Opened “story.html” as Before" }).waitFor();
-  assert.equal(await page.locator("#before").inputValue(), "Home\n\nStorm hits coast\n\nThe toll rose to 145 on Monday.\n\nSecond\nline & more.\n");
+  // (With the Rust reader of issue 3, the <nav> is dropped as furniture.)
+  assert.match(await page.locator("#before").inputValue(), /^(Home\n\n)?Storm hits coast\n\nThe toll rose to 145[ \u00a0]on Monday\.\n\nSecond\nline & more\.\n$/);
   await page.setInputFiles("#after-file", { name: "after.txt", mimeType: "text/plain", buffer: Buffer.from("The toll rose to 148 on Monday.\n") });
   await page.locator(".sd-after ins", { hasText: "148" }).waitFor();
   assert.equal(await page.evaluate(() => window.__ran), undefined);
@@ -62,7 +63,7 @@ test("pasted rich text becomes clean text, paragraphs kept", async () => {
     data.setData("text/plain", "One two\nThree");
     document.getElementById("before").dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
   });
-  assert.equal(await page.locator("#before").inputValue(), "One two\n\nThree");
+  assert.match(await page.locator("#before").inputValue(), /^One two\n\nThree\n?$/);
   assert.equal(await page.evaluate(() => window.__ran), undefined);
   await context.close();
 });
@@ -79,7 +80,7 @@ test("swap exchanges Before and After", async () => {
 
 test("the inline view shows deletions and insertions in reading order, and is remembered", async () => {
   const { page, context } = await openPage(browser);
-  await page.locator(".sd-row").first().waitFor();
+  await page.locator("#result .sd-row:visible").first().waitFor();
   await page.getByLabel("Inline", { exact: true }).check();
   assert.equal(await page.locator("#result").isVisible(), false);
   const ins = page.locator("#result-inline ins", { hasText: "They need to get rid of these illusions" });
@@ -127,9 +128,9 @@ test("next and previous change: J and K, buttons that show them, and a position"
 
 test("the mini-map marks every change along the scroll bar and takes you there", async () => {
   const { page, context } = await openPage(browser);
-  await page.locator(".sd-row").first().waitFor();
+  await page.locator("#result .sd-row:visible").first().waitFor();
   await page.waitForTimeout(100);
-  const count = await page.evaluate(() => document.querySelectorAll("#result .sd-row:not(.sd-equal):not(.sd-noise)").length);
+  const count = await page.evaluate(() => [...document.querySelectorAll("#result .sd-row:not(.sd-equal):not(.sd-noise)")].filter((r) => r.getClientRects().length).length);
   assert.ok(count > 0);
   assert.equal(await page.locator("#minimap .sd-mark").count(), count);
   const box = await page.locator("#minimap").boundingBox();
@@ -145,12 +146,12 @@ test("dark mode follows prefers-color-scheme, keeping the marks apart", async ()
   const page = await browserContext.newPage();
   const { pageUrl } = await import("./browser.mjs");
   await page.goto(pageUrl);
-  await page.locator(".sd-row").first().waitFor();
+  await page.locator("#result .sd-row:visible").first().waitFor();
   const colours = await page.evaluate(() => ({
     body: getComputedStyle(document.body).backgroundColor,
     text: getComputedStyle(document.body).color,
-    ins: getComputedStyle(document.querySelector("#result ins")).backgroundColor,
-    del: getComputedStyle(document.querySelector("#result del")).backgroundColor,
+    ins: getComputedStyle(document.querySelector("#result ins:not(.sd-cosmetic)")).backgroundColor,
+    del: getComputedStyle(document.querySelector("#result del:not(.sd-cosmetic)")).backgroundColor,
     textarea: getComputedStyle(document.getElementById("before")).backgroundColor,
   }));
   assert.equal(colours.body, "rgb(21, 23, 26)");
@@ -180,7 +181,7 @@ test("at phone width: one column, the inline view, nothing wider than the screen
 
 test("accessible: marks read out, every control named, all of it reachable by keyboard", async () => {
   const { page, context } = await openPage(browser);
-  await page.locator(".sd-row").first().waitFor();
+  await page.locator("#result .sd-row:visible").first().waitFor();
   const said = await page.evaluate(() => [
     getComputedStyle(document.querySelector("#result ins"), "::before").content,
     getComputedStyle(document.querySelector("#result del"), "::before").content,

@@ -14,7 +14,7 @@ after(async () => {
 async function opened() {
   const opened = await openPage(browser);
   await opened.context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await opened.page.locator(".sd-row").first().waitFor();
+  await opened.page.locator("#result .sd-row:visible").first().waitFor();
   return opened;
 }
 
@@ -103,7 +103,7 @@ test("Copy JSON: the model", async () => {
 
 test("when the clipboard refuses, the export is shown selected to copy by hand", async () => {
   const { page, context } = await openPage(browser);
-  await page.locator(".sd-row").first().waitFor();
+  await page.locator("#result .sd-row:visible").first().waitFor();
   await page.evaluate(() => {
     Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new Error("denied")) } });
   });

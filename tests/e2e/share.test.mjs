@@ -196,7 +196,7 @@ test("seed 002 pasted into an open page replaces the address's link", async () =
   await page.click("#compare");
   const url = await linkSettled(page);
   const fresh = await openPage(browser, url);
-  await fresh.page.locator(".sd-row").first().waitFor();
+  await fresh.page.locator("#result .sd-row:visible").first().waitFor();
   assert.equal(await fresh.page.locator("#after").inputValue(), seed(SEED_002));
   await fresh.context.close();
   await context.close();
