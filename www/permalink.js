@@ -191,7 +191,10 @@
       var state = await decode(hash);
       var previous = page.state();
       page.setTexts(state.before, state.after, state.options);
-      var replaced = page.restored && (previous.before !== state.before || previous.after !== state.after);
+      // Offer back what was there, unless it was nothing or the example.
+      var seeds = window.STORYDIFF_SEEDS || {};
+      var own = (previous.before || previous.after) && !(previous.before === seeds.before && previous.after === seeds.after);
+      var replaced = own && (previous.before !== state.before || previous.after !== state.after);
       if (replaced) {
         page.notice("Opened the texts from this link. The texts you had here before were replaced.", {
           actions: [{ label: "Bring my earlier texts back", run: function () {
