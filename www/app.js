@@ -50,6 +50,8 @@
       status.textContent =
         summary(model) + " — compared in " + ms + " ms" + (model.approximate ? " (approximate: the diff hit its deadline)" : "");
       status.classList.remove("sd-error");
+      // For the share, keep and navigate features (www/ui.js and friends).
+      document.dispatchEvent(new CustomEvent("storydiff:compared", { detail: { model: model, ms: ms } }));
     } catch (e) {
       status.textContent = "Could not compare: " + (e && e.message ? e.message : e) + ". Your text is untouched.";
       status.classList.add("sd-error");

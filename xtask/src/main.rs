@@ -196,6 +196,12 @@ fn dist() -> Result<Built> {
         .replace("/*@GLUE@*/", &glue)
         .replace("/*@WASM@*/", &base64(&wasm))
         .replace("/*@VERSION@*/", version);
+    // The <story-diff> element and the inline view ride in the same script.
+    let element = read("www/element.js")?.replace(
+        "\"/*@ELEMENT_CSS@*/\"",
+        &js_string(&read("www/element.css")?),
+    );
+    let script = format!("{script}\n{element}");
     let seeds = format!(
         "window.STORYDIFF_SEEDS = {{ before: {}, after: {} }};",
         js_string(&read("seeds/000_ba2ed8750da60442.txt")?),
@@ -205,12 +211,16 @@ fn dist() -> Result<Built> {
         .replace("/*@STYLE@*/", &read("www/style.css")?)
         .replace("/*@STORYDIFF@*/", &script)
         .replace("/*@SEEDS@*/", &seeds)
-        .replace("/*@APP@*/", &read("www/app.js")?);
+        .replace("/*@APP@*/", &read("www/app.js")?)
+        .replace("/*@SHARE_STYLE@*/", &read("www/share.css")?)
+        .replace("/*@PRINT_STYLE@*/", &read("www/print.css")?)
+        .replace("/*@SHARE@*/", &share_script(&read)?);
     let dist = root.join("dist");
     std::fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("story-diff.js"), &script).map_err(|e| e.to_string())?;
     let index = dist.join("index.html");
     std::fs::write(&index, &page).map_err(|e| e.to_string())?;
+    npm_package(&dist.join("npm"), &script, version, &read)?;
 
     let gz = gzip_size(&wasm);
     println!(
@@ -223,6 +233,62 @@ fn dist() -> Result<Built> {
     );
     println!("Open the page: file://{}", index.display());
     Ok(Built { index })
+}
+
+/// The page's share, keep and navigate features (www/*.js besides app.js),
+/// in the order they must run: before app.js, so a stored draft is in the
+/// text areas before the first comparison.
+fn share_script(read: &dyn Fn(&str) -> Result<String>) -> Result<String> {
+    let mut out = String::new();
+    for file in [
+        "www/storage.js",
+        "www/permalink.js",
+        "www/export.js",
+        "www/ui.js",
+    ] {
+        out.push_str(&read(file)?);
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// `dist/npm/`: the package a site installs: the classic script, an ES
+/// module build of the same code, TypeScript declarations and a README.
+fn npm_package(
+    dir: &Path,
+    script: &str,
+    version: &str,
+    read: &dyn Fn(&str) -> Result<String>,
+) -> Result {
+    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    let write = |name: &str, text: &str| {
+        std::fs::write(dir.join(name), text).map_err(|e| format!("dist/npm/{name}: {e}"))
+    };
+    write("story-diff.js", script)?;
+    // The ES module runs the classic script with `window.StoryDiff` made
+    // a private binding (no global is set; `window` itself stays the real
+    // one, which wasm-bindgen's glue looks up), and exports what it
+    // defined; <story-diff> is registered all the same.
+    let private = script.replace("window.StoryDiff", "storydiffModule.StoryDiff");
+    let module = format!(
+        "// storydiff {version}: the ES module build of story-diff.js.\n\
+         const StoryDiff = (function () {{\n  var storydiffModule = {{}};\n{private}\n  return storydiffModule.StoryDiff;\n}})();\n\
+         export const compare = StoryDiff.compare;\n\
+         export const render = StoryDiff.render;\n\
+         export const view = StoryDiff.view;\n\
+         export const inlineView = StoryDiff.inlineView;\n\
+         export const summary = StoryDiff.summary;\n\
+         export const version = StoryDiff.version;\n\
+         export default StoryDiff;\n"
+    );
+    write("story-diff.mjs", &module)?;
+    write("story-diff.d.ts", &read("www/npm/story-diff.d.ts")?)?;
+    write("README.md", &read("www/npm/README.md")?)?;
+    write(
+        "package.json",
+        &read("www/npm/package.json")?.replace("@VERSION@", version),
+    )?;
+    Ok(())
 }
 
 /// The gzipped size of `bytes`, when `gzip` is on the machine.

@@ -1,0 +1,136 @@
+// Exports: HTML snippet, Markdown, JSON, print (issue 5).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, paste } from "./browser.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function opened() {
+  const opened = await openPage(browser);
+  await opened.context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await opened.page.locator("#result .sd-row:visible").first().waitFor();
+  return opened;
+}
+
+test("Copy Markdown: Before / After for each change, insertions and deletions marked", async () => {
+  const { page, context, errors } = await opened();
+  await page.click("#export-markdown");
+  await page.locator("#share-notice", { hasText: "Copied the comparison as Markdown" }).waitFor();
+  const md = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(md, await page.evaluate(() => StoryDiffPage.exporters.markdown(StoryDiffPage.model)));
+  assert.match(md, /^## What changed/);
+  assert.match(md, /### 1\. /);
+  assert.ok(md.includes("**Before:**") && md.includes("**After:**"));
+  assert.match(md, /\*\*[^*]*They need to get rid of these illusions[^*]*\*\*/);
+  assert.match(md, /~~[^~]*Lakhdar Brahimi[^~]*~~/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("Markdown escapes what the story says", async () => {
+  const { page, context } = await opened();
+  await paste(page, "#before", "Intro.\n\n# Not a heading *nor bold* [link](x) <b>tag</b> 1. list");
+  await paste(page, "#after", "Intro.\n\n# Not a heading *nor bold* [link](x) <b>tag</b> 1. list ~~new~~");
+  await page.click("#compare");
+  await page.locator(".sd-after ins").first().waitFor();
+  const md = await page.evaluate(() => StoryDiffPage.exporters.markdown(StoryDiffPage.model));
+  assert.ok(md.includes("> \\# Not a heading \\*nor bold\\* \\[link\\](x) \\<b\\>tag\\</b\\> 1. list"), md);
+  assert.ok(md.includes("**\\~\\~new\\~\\~**"), md);
+  await context.close();
+});
+
+test("Copy HTML: a self-contained, styled snippet with every text escaped", async () => {
+  const { page, context } = await opened();
+  const hostile = '<img src=x onerror="window.__ran=1"><script>window.__ran=1</script>&amp;';
+  await paste(page, "#before", "Intro.\n\n" + hostile);
+  await paste(page, "#after", "Intro.\n\n" + hostile + " more");
+  await page.click("#compare");
+  await page.locator(".sd-after ins", { hasText: "more" }).waitFor();
+  await page.click("#export-html");
+  await page.locator("#share-notice", { hasText: "Copied the comparison as an HTML snippet" }).waitFor();
+  const html = await page.evaluate(() => navigator.clipboard.readText());
+  const check = await page.evaluate((html) => {
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    const box = doc.body.firstElementChild;
+    return {
+      cls: box.className,
+      style: !!box.querySelector("style") && box.querySelector("style").textContent.includes(".storydiff-snippet ins"),
+      dangerous: doc.querySelectorAll("img, script, [onerror]").length,
+      text: box.querySelector(".sd-view").textContent,
+      ins: [...box.querySelectorAll("ins")].map((n) => n.textContent),
+      ids: box.querySelectorAll("[id]").length,
+    };
+  }, html);
+  assert.equal(check.cls, "storydiff-snippet");
+  assert.equal(check.style, true);
+  assert.equal(check.dangerous, 0);
+  assert.ok(check.text.includes(hostile));
+  assert.ok(check.ins.some((t) => t.includes("more")));
+  assert.equal(check.ids, 0);
+  // Pasted into a page, the snippet shows its marks.
+  const shown = await page.evaluate((html) => {
+    const holder = document.createElement("div");
+    holder.innerHTML = html; // the snippet, as a blog would paste it
+    document.body.appendChild(holder);
+    const ins = holder.querySelector("ins");
+    const style = getComputedStyle(ins);
+    const out = [style.textDecorationLine, style.backgroundColor, window.__ran];
+    holder.remove();
+    return out;
+  }, html);
+  assert.deepEqual(shown, ["underline", "rgb(207, 230, 251)", undefined]);
+  await context.close();
+});
+
+test("Copy JSON: the model", async () => {
+  const { page, context } = await opened();
+  await page.click("#export-json");
+  await page.locator("#share-notice", { hasText: "Copied the comparison as JSON" }).waitFor();
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  const same = await page.evaluate((text) => {
+    const model = StoryDiff.compare(document.getElementById("before").value, document.getElementById("after").value);
+    return JSON.stringify(JSON.parse(text)) === JSON.stringify(model);
+  }, text);
+  assert.equal(same, true);
+  await context.close();
+});
+
+test("when the clipboard refuses, the export is shown selected to copy by hand", async () => {
+  const { page, context } = await openPage(browser);
+  await page.locator("#result .sd-row:visible").first().waitFor();
+  await page.evaluate(() => {
+    Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new Error("denied")) } });
+  });
+  await page.click("#export-json");
+  const dialog = page.locator("#export-dialog");
+  await dialog.waitFor();
+  assert.match(await page.locator("#export-text").inputValue(), /"rows"/);
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  await context.close();
+});
+
+test("print: only the comparison, marks kept, and a PDF comes out", async () => {
+  const { page, context } = await opened();
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator(".sd-inputs").isVisible(), false);
+  assert.equal(await page.locator(".sd-toolbar").isVisible(), false);
+  assert.equal(await page.locator("#minimap").isVisible(), false);
+  assert.equal(await page.locator("#result").isVisible(), true);
+  const style = await page.evaluate(() => {
+    const ins = document.querySelector("#result ins");
+    const row = document.querySelector("#result .sd-row");
+    return [getComputedStyle(ins).textDecorationLine, getComputedStyle(row).breakInside, getComputedStyle(document.querySelector(".sd-head")).position];
+  });
+  assert.deepEqual(style, ["underline", "avoid", "static"]);
+  const pdf = await page.pdf({ format: "A4" });
+  assert.ok(pdf.length > 10000);
+  assert.equal(pdf.subarray(0, 5).toString(), "%PDF-");
+  await context.close();
+});

@@ -1,0 +1,296 @@
+/* The page's comforts: files by drag and drop or a picker, pasted rich text
+ * made clean, swap, the inline view, next / previous change (J / K), and a
+ * mini-map of the changes along the scroll bar. */
+(function () {
+  "use strict";
+  var page = (window.StoryDiffPage = window.StoryDiffPage || {});
+  var before = document.getElementById("before");
+  var after = document.getElementById("after");
+  var result = document.getElementById("result");
+  var resultInline = document.getElementById("result-inline");
+  var minimap = document.getElementById("minimap");
+  var position = document.getElementById("change-position");
+  var VIEW_KEY = "storydiff.view.v1";
+
+  // ------------------------------------------------------------ clean text
+
+  var BLOCKS = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|DD|DETAILS|DIV|DL|DT|FIELDSET|FIGCAPTION|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|SUMMARY|TABLE|TR|UL)$/;
+  var SKIP = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|HEAD|TITLE|META|LINK|SVG|IFRAME|OBJECT|EMBED|BUTTON|SELECT|TEXTAREA|IMG|PICTURE|VIDEO|AUDIO|CANVAS)$/;
+
+  /** HTML to clean text: parsed by DOMParser into an inert document (no
+   * script runs, nothing loads, nothing reaches the live page), then read
+   * with textContent, a blank line between paragraphs. */
+  function htmlToText(html) {
+    // Inline handlers could never run here (an inert document, and the
+    // page's CSP), but Chromium reports each one it meets as a CSP
+    // violation: rename them inside tags first.
+    html = String(html).replace(/<[a-z][^>]*>/gi, function (tag) {
+      return tag.replace(/(\s)on([a-z]+\s*=)/gi, "$1data-sd-on$2");
+    });
+    var doc = new DOMParser().parseFromString(html, "text/html");
+    var out = [];
+    var line = "";
+    function flush(breaks) {
+      var text = line.replace(/[ \t\f\u00a0]+/g, " ").trim();
+      line = "";
+      if (text) out.push(text);
+      if (breaks === 2 && out.length && out[out.length - 1] !== "") out.push("");
+    }
+    function walk(node, pre) {
+      for (var child = node.firstChild; child; child = child.nextSibling) {
+        if (child.nodeType === 3) {
+          line += pre ? child.textContent : child.textContent.replace(/\s+/g, " ");
+          if (pre && line.indexOf("\n") >= 0) {
+            var parts = line.split("\n");
+            line = parts.pop();
+            parts.forEach(function (part) {
+              out.push(part.replace(/\s+$/, ""));
+            });
+          }
+        } else if (child.nodeType === 1) {
+          var name = child.nodeName.toUpperCase();
+          if (SKIP.test(name)) continue;
+          if (name === "BR") {
+            flush(1);
+            continue;
+          }
+          var block = BLOCKS.test(name);
+          if (block) flush(2);
+          walk(child, pre || name === "PRE");
+          if (block) flush(2);
+        }
+      }
+    }
+    walk(doc.body || doc.documentElement, false);
+    flush(2);
+    while (out.length && out[out.length - 1] === "") out.pop();
+    return out.join("\n").replace(/\n{3,}/g, "\n\n") + (out.length ? "\n" : "");
+  }
+  page.htmlToText = htmlToText;
+
+  /** The story's text out of HTML: the Rust reader when this build has it
+   * (StoryDiff.readHtml, which also drops page furniture), else the
+   * DOMParser walk above. */
+  function cleanHtml(html) {
+    if (typeof StoryDiff.readHtml === "function") {
+      try {
+        var text = StoryDiff.readHtml(html);
+        if (text.trim()) return text;
+      } catch (e) {
+        /* fall back to the DOM walk */
+      }
+    }
+    return htmlToText(html);
+  }
+
+  function looksLikeHtml(name, type) {
+    return /\.(html?|xhtml)$/i.test(name || "") || /html/.test(type || "");
+  }
+
+  async function loadFile(file, textarea) {
+    if (!file) return;
+    var sideName = textarea === before ? "Before" : "After";
+    if (!/\.(txt|text|md|html?|xhtml)$/i.test(file.name) && !/^text\//.test(file.type)) {
+      page.notice("“" + file.name + "” is not a .txt or .html file, so it was not opened. " + sideName + " is unchanged.", { error: true });
+      return;
+    }
+    var text;
+    try {
+      text = await file.text();
+    } catch (e) {
+      page.notice("Could not read “" + file.name + "”. " + sideName + " is unchanged.", { error: true });
+      return;
+    }
+    if (looksLikeHtml(file.name, file.type)) text = cleanHtml(text);
+    textarea.value = text;
+    page.notice("Opened “" + file.name + "” as " + sideName + ".");
+    page.keep();
+    document.getElementById("compare").click();
+  }
+
+  [[before, "before-file"], [after, "after-file"]].forEach(function (pair) {
+    var textarea = pair[0];
+    var picker = document.getElementById(pair[1]);
+    picker.addEventListener("change", function () {
+      loadFile(picker.files[0], textarea);
+      picker.value = "";
+    });
+    textarea.addEventListener("dragover", function (event) {
+      if (event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types, "Files") >= 0) {
+        event.preventDefault();
+        textarea.classList.add("sd-drop");
+      }
+    });
+    textarea.addEventListener("dragleave", function () {
+      textarea.classList.remove("sd-drop");
+    });
+    textarea.addEventListener("drop", function (event) {
+      textarea.classList.remove("sd-drop");
+      var files = event.dataTransfer && event.dataTransfer.files;
+      if (files && files.length) {
+        event.preventDefault();
+        loadFile(files[0], textarea);
+      }
+    });
+    // Rich text from a browser or a word processor: its HTML, cleaned,
+    // with a blank line between paragraphs (plain text often loses them).
+    textarea.addEventListener("paste", function (event) {
+      // app.js cleans pastes itself when the build has the Rust reader.
+      if (typeof StoryDiff.readHtml === "function" || event.defaultPrevented) return;
+      var data = event.clipboardData;
+      if (!data) return;
+      var html = data.getData("text/html");
+      if (!html) return;
+      var text = htmlToText(html);
+      if (!text.trim()) return;
+      event.preventDefault();
+      textarea.setRangeText(text.replace(/\n$/, ""), textarea.selectionStart, textarea.selectionEnd, "end");
+      textarea.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+  });
+
+  // ------------------------------------------------------------ swap, clear
+
+  document.getElementById("swap").addEventListener("click", function () {
+    var b = before.value;
+    before.value = after.value;
+    after.value = b;
+    page.keep();
+    document.getElementById("compare").click();
+  });
+
+  document.getElementById("clear").addEventListener("click", function () {
+    page.forget();
+    before.value = "";
+    after.value = "";
+    history.replaceState(null, "", location.href.replace(/#.*$/, ""));
+    page.notice("Cleared. Nothing is stored; paste or open two new versions.");
+    document.getElementById("compare").click();
+    before.focus();
+  });
+
+  // ------------------------------------------------------------ views
+
+  var view = "side";
+  try {
+    view = localStorage.getItem(VIEW_KEY) || "";
+  } catch (e) {
+    view = "";
+  }
+  if (view !== "side" && view !== "inline") {
+    // A phone: one column reads better.
+    view = window.matchMedia && window.matchMedia("(max-width: 640px)").matches ? "inline" : "side";
+  }
+
+  function showView() {
+    var inline = view === "inline";
+    document.getElementById("view-" + view).checked = true;
+    result.hidden = inline;
+    resultInline.hidden = !inline;
+    if (inline && page.model) resultInline.replaceChildren(StoryDiff.inlineView(page.model));
+    else resultInline.replaceChildren();
+    current = -1;
+    updateMap();
+  }
+
+  document.querySelectorAll('input[name="view"]').forEach(function (radio) {
+    radio.addEventListener("change", function () {
+      if (!radio.checked) return;
+      view = radio.value;
+      try {
+        localStorage.setItem(VIEW_KEY, view);
+      } catch (e) {
+        /* the choice lasts for this visit only */
+      }
+      showView();
+    });
+  });
+
+  // ------------------------------------------------------------ changes
+
+  var current = -1;
+
+  /** The rows of the visible view that hold a change, in order. */
+  function changes() {
+    var root = view === "inline" ? resultInline : result;
+    return Array.prototype.filter.call(root.querySelectorAll(".sd-row, .sd-line"), function (row) {
+      var kind = row.dataset.kind;
+      // Rows folded away (hidden noise, say) are not stops.
+      return kind && kind !== "equal" && kind !== "noise" && row.getClientRects().length > 0;
+    });
+  }
+
+  function go(step) {
+    var list = changes();
+    if (!list.length) {
+      position.textContent = "No changes";
+      return;
+    }
+    current = current < 0 ? (step > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, current + step));
+    var row = list[current];
+    list.forEach(function (r) {
+      r.classList.remove("sd-current");
+    });
+    row.classList.add("sd-current");
+    row.setAttribute("tabindex", "-1");
+    row.scrollIntoView({ block: "center" });
+    row.focus({ preventScroll: true });
+    position.textContent = "Change " + (current + 1) + " of " + list.length;
+  }
+
+  document.getElementById("next-change").addEventListener("click", function () {
+    go(1);
+  });
+  document.getElementById("prev-change").addEventListener("click", function () {
+    go(-1);
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.nodeName))) return;
+    var key = event.key.toLowerCase();
+    if (key === "j" || key === "n") {
+      event.preventDefault();
+      go(1);
+    } else if (key === "k" || key === "p") {
+      event.preventDefault();
+      go(-1);
+    }
+  });
+
+  // ------------------------------------------------------------ mini-map
+
+  var mapTimer = 0;
+  function updateMap() {
+    cancelAnimationFrame(mapTimer);
+    mapTimer = requestAnimationFrame(drawMap);
+  }
+
+  function drawMap() {
+    var list = changes();
+    var height = document.documentElement.scrollHeight;
+    minimap.replaceChildren();
+    minimap.hidden = !list.length;
+    list.forEach(function (row, index) {
+      var box = row.getBoundingClientRect();
+      var mark = document.createElement("div");
+      mark.className = "sd-mark sd-mark-" + row.dataset.kind;
+      mark.style.top = ((box.top + window.scrollY) / height) * 100 + "%";
+      mark.style.height = Math.max(0.4, (box.height / height) * 100) + "%";
+      mark.title = "Change " + (index + 1) + ": " + row.dataset.kind;
+      mark.addEventListener("click", function () {
+        current = index - 1;
+        go(1);
+      });
+      minimap.appendChild(mark);
+    });
+  }
+
+  window.addEventListener("resize", updateMap);
+  document.addEventListener("storydiff:compared", function () {
+    current = -1;
+    position.textContent = "";
+    showView();
+  });
+  showView();
+})();
