@@ -21,13 +21,15 @@
 //!
 //! A story goes through `read` (pasted HTML to text, [`read_html`]),
 //! `segment` (blocks), `clean` (page furniture set aside as noise), `align`
-//! (pair article blocks: changes, moves, splits and merges) and `diff`
-//! (words inside paired blocks); the result is one [`Comparison`], which the
+//! (pair article blocks: changes, moves, splits and merges), `diff` (words
+//! inside paired blocks) and `analyse` (the fact-checker's [`Ledger`]:
+//! quotes, figures, stats); the result is one [`Comparison`], which the
 //! page, the `<story-diff>` element, the CLI and `--json` all receive. See
 //! ARCHITECTURE.md for the code map and MODEL.md for the JSON.
 #![deny(missing_docs)]
 
 mod align;
+mod analyse;
 mod clean;
 mod diff;
 mod model;
@@ -38,6 +40,7 @@ mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+pub use analyse::{Change, Figure, Ledger, Outlets, Quote, QuotePiece, SentencePair, Stats};
 pub use model::{Comparison, Options, Piece, Row, RowKind, Tag};
 pub use read::read_html;
 
@@ -192,7 +195,12 @@ pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Compar
         }
     }
     let approximate = deadline.is_some_and(|d| Instant::now() > d);
-    Comparison { rows, approximate }
+    let ledger = analyse::ledger(before, after, &rows, options, deadline);
+    Comparison {
+        rows,
+        approximate,
+        ledger,
+    }
 }
 
 /// The blocks that are not page furniture, and the index of each in `all`.

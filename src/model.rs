@@ -105,6 +105,10 @@ pub struct Comparison<'a> {
     /// True when a deadline cut the diff short and the result is rougher
     /// than it would otherwise be (never wrong: it still rebuilds both texts).
     pub approximate: bool,
+    /// The fact-checker's ledger (quotes, figures, stats, outlets), read off
+    /// the rows; its fields sit at the top level of the JSON.
+    #[serde(flatten)]
+    pub ledger: crate::analyse::Ledger,
 }
 
 impl Comparison<'_> {

@@ -1,0 +1,333 @@
+//! Figures: numbers, number words, money, percentages and dates that differ
+//! between matched sentences, with their qualifiers ("more than 140").
+
+use std::collections::HashSet;
+
+use super::outlets::Paired;
+use super::sentences;
+use super::{Figure, Side};
+use crate::model::{Row, RowKind};
+use crate::text;
+
+/// Words that say how exact a figure is; kept in the figure's text.
+const QUALIFIERS: &[&str] = &[
+    "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as",
+    "as few as", "close to", "just over", "just under", "nearly", "almost", "about", "around",
+    "approximately", "roughly", "over", "under", "some", "an estimated", "estimated", "only",
+    "более", "менее", "около", "почти", "свыше", "порядка", "примерно", "не менее", "не более",
+    "أكثر من", "نحو", "حوالي", "قرابة",
+];
+
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    "dozen", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "half",
+];
+
+/// Words after a number that belong to the figure.
+const UNITS: &[&str] = &[
+    "%", "percent", "per", "cent", "million", "billion", "trillion", "thousand", "hundred",
+    "bn", "m", "k", "gbp", "usd", "eur", "dollars", "pounds", "euros", "pence", "cents",
+    "млн", "млрд", "тыс", "процента", "процентов", "процент", "рублей", "долларов", "%.",
+];
+
+const CURRENCY: &[&str] = &["$", "£", "€", "¥", "₽", "US$", "GBP", "USD", "EUR"];
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
+/// One figure in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Found<'a> {
+    /// The figure's text, qualifier and unit included.
+    text: &'a str,
+    /// Loose form, for comparing.
+    key: String,
+    /// The words just before and after it, lower-cased, for pairing.
+    before_word: String,
+    after_word: String,
+}
+
+fn is_number(token: &str) -> bool {
+    token.chars().any(|c| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c) || ('\u{6f0}'..='\u{6f9}').contains(&c))
+        || NUMBER_WORDS.contains(&token.to_lowercase().as_str())
+}
+
+fn is_date_word(token: &str) -> bool {
+    let l = token.to_lowercase();
+    token.chars().next().is_some_and(char::is_uppercase)
+        && (MONTHS.contains(&l.as_str()) || WEEKDAYS.contains(&l.as_str()))
+}
+
+/// The figures of one sentence.
+fn find(sentence: &str) -> Vec<Found<'_>> {
+    let tokens = text::tokens(sentence);
+    let mut offsets = Vec::with_capacity(tokens.len() + 1);
+    let mut at = 0;
+    for t in &tokens {
+        offsets.push(at);
+        at += t.len();
+    }
+    offsets.push(at);
+    let word_at = |i: usize| tokens.get(i).copied().unwrap_or("");
+    let is_space = |i: usize| word_at(i).chars().all(char::is_whitespace) && !word_at(i).is_empty();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        if !(is_number(t) || is_date_word(t)) {
+            i += 1;
+            continue;
+        }
+        let (mut s, mut e) = (i, i + 1);
+        // Forward: units, and dates ("20 May 2022", "May 20, 2016").
+        loop {
+            let next = if is_space(e) { e + 1 } else { e };
+            let w = word_at(next);
+            let lw = w.to_lowercase();
+            let dated = tokens[s..e].iter().any(|t| is_date_word(t));
+            let digits = !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+            let join = UNITS.contains(&lw.as_str())
+                || is_date_word(w)
+                || (dated && digits && (w.len() <= 2 || w.len() == 4))
+                || (w == "." && next == e && is_date_word(word_at(e - 1)));
+            if join && next < tokens.len() && (next == e || is_space(e)) {
+                e = next + 1;
+            } else if word_at(e) == ","
+                && is_space(e + 1)
+                && word_at(e + 2).len() == 4
+                && word_at(e + 2).chars().all(|c| c.is_ascii_digit())
+                && tokens[s..e].iter().any(|t| is_date_word(t))
+            {
+                e += 3;
+            } else {
+                break;
+            }
+        }
+        // Backward: a currency sign, then qualifiers.
+        if s > 0 && CURRENCY.contains(&word_at(s - 1)) {
+            s -= 1;
+        }
+        let head = sentence[..offsets[s]].to_lowercase();
+        let trimmed = head.trim_end();
+        if trimmed.len() < head.len() {
+            for q in QUALIFIERS {
+                if trimmed.ends_with(q)
+                    && trimmed[..trimmed.len() - q.len()]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric())
+                {
+                    // Step back over the qualifier's tokens.
+                    let start = offsets[s] - (head.len() - trimmed.len()) - q.len();
+                    if let Some(k) = offsets.iter().position(|&o| o == start) {
+                        s = k;
+                    }
+                    break;
+                }
+            }
+        }
+        let figure = &sentence[offsets[s]..offsets[e]];
+        let neighbour = |from: isize, step: isize| {
+            let mut k = from;
+            while k >= 0 && (k as usize) < tokens.len() {
+                if text::is_word(tokens[k as usize]) {
+                    return tokens[k as usize].to_lowercase();
+                }
+                k += step;
+            }
+            String::new()
+        };
+        out.push(Found {
+            text: figure,
+            key: text::loose(figure),
+            before_word: neighbour(s as isize - 1, -1),
+            after_word: neighbour(e as isize, 1),
+        });
+        i = e;
+    }
+    out
+}
+
+/// The figures that differ between two matched sentences, paired.
+fn differ<'s>(before: &'s str, after: &'s str) -> Vec<(&'s str, &'s str)> {
+    let mut fb = find(before);
+    let mut fa = find(after);
+    // Figures on both sides are not changes.
+    let mut k = 0;
+    while k < fb.len() {
+        if let Some(j) = fa.iter().position(|f| f.key == fb[k].key) {
+            fa.remove(j);
+            fb.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+    let mut out = Vec::new();
+    // Pair by the word after, then the word before, then by order.
+    for by in [0, 1, 2] {
+        let mut k = 0;
+        while k < fb.len() {
+            let j = match by {
+                0 => fa.iter().position(|f| !f.after_word.is_empty() && f.after_word == fb[k].after_word),
+                1 => fa.iter().position(|f| !f.before_word.is_empty() && f.before_word == fb[k].before_word),
+                _ => (fb.len() == fa.len()).then_some(0),
+            };
+            match j {
+                Some(j) => {
+                    out.push((fb[k].text, fa[j].text));
+                    fa.remove(j);
+                    fb.remove(k);
+                }
+                None => k += 1,
+            }
+        }
+    }
+    out
+}
+
+/// Pairs the sentences of two paragraphs: equal ones drop out, the rest
+/// pair best-first by word similarity.
+fn pair_sentences(before: &str, after: &str) -> Vec<(usize, usize, usize, usize)> {
+    let sb = sentences::split(before, 0);
+    let sa = sentences::split(after, 0);
+    if sb.len() * sa.len() > 10_000 {
+        return Vec::new();
+    }
+    let stems_b: Vec<Vec<String>> = sb.iter().map(|&(s, e)| sentences::stems(&before[s..e])).collect();
+    let stems_a: Vec<Vec<String>> = sa.iter().map(|&(s, e)| sentences::stems(&after[s..e])).collect();
+    let mut candidates = Vec::new();
+    for (i, &(bs, be)) in sb.iter().enumerate() {
+        for (j, &(as_, ae)) in sa.iter().enumerate() {
+            if before[bs..be] == after[as_..ae] {
+                candidates.push((2.0, i, j));
+                continue;
+            }
+            let sim = sentences::similarity(&stems_b[i], &stems_a[j]);
+            if sim >= 0.4 {
+                candidates.push((sim, i, j));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (mut used_b, mut used_a) = (vec![false; sb.len()], vec![false; sa.len()]);
+    let mut out = Vec::new();
+    for (sim, i, j) in candidates {
+        if used_b[i] || used_a[j] {
+            continue;
+        }
+        used_b[i] = true;
+        used_a[j] = true;
+        if sim < 2.0 {
+            out.push((sb[i].0, sb[i].1, sa[j].0, sa[j].1));
+        }
+    }
+    out.sort_unstable_by_key(|p| p.2);
+    out
+}
+
+/// The changed figures: inside every edited paragraph, and between the
+/// sentences paired across two outlets' texts.
+pub(crate) fn ledger(
+    rows: &[Row<'_>],
+    before: &Side<'_>,
+    after: &Side<'_>,
+    outlets: Option<&Paired>,
+) -> Vec<Figure> {
+    let mut out = Vec::new();
+    let mut seen: HashSet<(Option<usize>, Option<usize>, String, String)> = HashSet::new();
+    let mut add = |b: &str, a: &str, context: &str, rb: Option<usize>, ra: Option<usize>| {
+        let figure = Figure {
+            before: b.to_string(),
+            after: a.to_string(),
+            context: context.to_string(),
+            before_row: rb,
+            after_row: ra,
+        };
+        if seen.insert((rb, ra, figure.before.clone(), figure.after.clone())) {
+            out.push(figure);
+        }
+    };
+    for (index, row) in rows.iter().enumerate() {
+        if row.inline.is_empty() || row.cosmetic {
+            continue;
+        }
+        let (b, a, rb, ra) = match row.kind {
+            RowKind::Changed => match (row.before, row.after) {
+                (Some(b), Some(a)) => (b, a, index, index),
+                _ => continue,
+            },
+            RowKind::Moved if row.before.is_some() => {
+                let Some(partner) = row.partner else { continue };
+                match (row.before, rows.get(partner).and_then(|p| p.after)) {
+                    (Some(b), Some(a)) => (b, a, index, partner),
+                    _ => continue,
+                }
+            }
+            _ => continue,
+        };
+        for (bs, be, as_, ae) in pair_sentences(b, a) {
+            for (fb, fa) in differ(&b[bs..be], &a[as_..ae]) {
+                add(fb, fa, &a[as_..ae], Some(rb), Some(ra));
+            }
+        }
+    }
+    if let Some(paired) = outlets {
+        for &(bs, be, as_, ae) in &paired.pairs {
+            let (b, a) = (&before.text[bs..be], &after.text[as_..ae]);
+            let rb = before.row_at(bs).map(|r| r.0);
+            let ra = after.row_at(as_).map(|r| r.0);
+            for (fb, fa) in differ(b, a) {
+                add(fb, fa, a, rb, ra);
+            }
+        }
+    }
+    out
+}
+
+/// True when the sentence holds a figure.
+pub(crate) fn has_figure(sentence: &str) -> bool {
+    !find(sentence).is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(before: &str, after: &str, expect: &[(&str, &str)]) {
+        assert_eq!(differ(before, after), expect, "{before:?} → {after:?}");
+    }
+
+    #[test]
+    fn figures_keep_qualifiers_units_and_dates() {
+        check(
+            "Bombs kill more than 140 in Syrian cities",
+            "Bombs kill nearly 150 in Syrian cities",
+            &[("more than 140", "nearly 150")],
+        );
+        check(
+            "It found a further 20 confirmed cases since 20 May, to 222.",
+            "It found a further 25 confirmed cases since 20 May, to 222.",
+            &[("20", "25")],
+        );
+        check(
+            "The charge is £1,750 and rose 5 percent on Feb. 27.",
+            "The charge is £2,285 and rose 7 percent on Feb. 28.",
+            &[("£1,750", "£2,285"), ("5 percent", "7 percent"), ("Feb. 27", "Feb. 28")],
+        );
+        check("Five killed on Monday", "Six killed on Tuesday", &[("Five", "Six"), ("Monday", "Tuesday")]);
+    }
+
+    #[test]
+    fn unchanged_figures_are_not_listed() {
+        check("145 people and 78 more", "78 more and 145 people", &[]);
+    }
+}

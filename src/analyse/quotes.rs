@@ -1,0 +1,797 @@
+//! Quotes: find quotations in each version, name their speakers, and pair
+//! them across versions.
+//!
+//! Marks: “curly”, "straight", «guillemets», „low-high“. A quote left open at
+//! the end of a paragraph goes on when the next paragraph opens with a
+//! quote mark (the convention for quotes over several paragraphs).
+//!
+//! Speakers come from the words around the quote: `“…,” X said`, `said X`,
+//! `X told reporters: “…”`, `according to X`, a pronoun (the last speaker
+//! named), or the quote before it in the same paragraph. A surname alone is
+//! resolved to the full name the text gives elsewhere.
+
+use std::collections::HashMap;
+
+use similar::Instant;
+
+use super::{Change, Quote, QuotePiece, Side};
+use crate::model::Options;
+use crate::segment;
+use crate::text;
+
+/// Most quotes per side that are paired by similarity; beyond it only exact
+/// pairs are found (huge documents).
+const PAIR_LIMIT: usize = 600;
+/// Share of a quote's words that must be in another for the two to be one
+/// quote, reworded or regrouped.
+const CONTAIN_AT: f64 = 0.6;
+
+/// One quotation found in one version.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    /// Byte offset of the opening mark.
+    pub start: usize,
+    /// The quoted words, parts joined by a space.
+    pub text: String,
+    /// Byte offset just after the closing mark (or the end of the
+    /// paragraph when the quote is never closed).
+    pub end: usize,
+    /// The speaker, resolved to a full name where the text gives one.
+    pub speaker: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Family {
+    /// “…”, "…" and mixtures of the two.
+    Double,
+    /// „…“ or „…”.
+    Low,
+    /// «…».
+    Guillemet,
+}
+
+fn opens(c: char, prev: Option<char>) -> Option<Family> {
+    match c {
+        '“' | '‟' => Some(Family::Double),
+        '„' => Some(Family::Low),
+        '«' => Some(Family::Guillemet),
+        '"' if prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p)) => {
+            Some(Family::Double)
+        }
+        _ => None,
+    }
+}
+
+fn closes(family: Family, c: char, prev: Option<char>, next: Option<char>) -> bool {
+    match family {
+        Family::Double => match c {
+            '”' | '"' => true,
+            // A sloppy close typed as an opening mark.
+            '“' => {
+                prev.is_some_and(|p| !p.is_whitespace())
+                    && next.is_none_or(|n| !n.is_alphanumeric())
+            }
+            _ => false,
+        },
+        Family::Low => matches!(c, '“' | '”' | '"'),
+        Family::Guillemet => c == '»',
+    }
+}
+
+/// Finds the quotations of one version, with their speakers.
+pub(crate) fn find(side: &Side<'_>) -> Vec<Found> {
+    let text = side.text;
+    let base = text.as_ptr() as usize;
+    let blocks: Vec<(usize, usize)> = segment::blocks(text)
+        .iter()
+        .map(|b| {
+            let s = b.content.as_ptr() as usize - base;
+            (s, s + b.content.len())
+        })
+        .filter(|&(s, e)| e > s)
+        .collect();
+    let mut found: Vec<Found> = Vec::new();
+    // Marks found per block: (open mark offset, close offset or block end).
+    let mut open: Option<(Family, usize, usize, Vec<(usize, usize)>)> = None;
+    for (bi, &(bs, be)) in blocks.iter().enumerate() {
+        let s = &text[bs..be];
+        let mut prev: Option<char> = None;
+        let mut chars = s.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let at = bs + i;
+            if open.as_ref().is_some_and(|o| at < o.2) {
+                // The mark that continues a quote from the last paragraph.
+                prev = Some(c);
+                continue;
+            }
+            match &mut open {
+                Some((family, mark, from, parts)) => {
+                    if closes(*family, c, prev, next) {
+                        parts.push((*from, at));
+                        let end = at + c.len_utf8();
+                        found.push(make(text, *mark, std::mem::take(parts), end));
+                        open = None;
+                    }
+                }
+                None => {
+                    if let Some(family) = opens(c, prev) {
+                        open = Some((family, at, at + c.len_utf8(), Vec::new()));
+                    }
+                }
+            }
+            prev = Some(c);
+        }
+        if let Some((family, mark, from, mut parts)) = open.take() {
+            parts.push((from, be));
+            // Goes on when the next paragraph opens with a mark of its kind.
+            let goes_on = blocks.get(bi + 1).and_then(|&(ns, _)| {
+                let c = text[ns..].chars().next()?;
+                (opens(c, None) == Some(family)).then_some(ns + c.len_utf8())
+            });
+            match goes_on {
+                Some(next_from) if parts.len() < 20 => {
+                    open = Some((family, mark, next_from, parts));
+                }
+                _ => found.push(make(text, mark, parts, be)),
+            }
+        }
+    }
+    found.retain(|q| !side.is_noise(q.start) && super::word_count(&q.text) >= 2);
+    attribute(text, &blocks, &mut found);
+    // Short phrases in quote marks are kept only when someone said them.
+    found.retain(|q| super::word_count(&q.text) >= 5 || q.speaker.is_some());
+    found
+}
+
+fn make(text: &str, mark: usize, parts: Vec<(usize, usize)>, end: usize) -> Found {
+    let parts: Vec<(usize, usize)> = parts
+        .into_iter()
+        .map(|(s, e)| {
+            let piece = &text[s..e];
+            let lead = piece.len() - piece.trim_start().len();
+            (s + lead, s + lead + piece.trim().len())
+        })
+        .filter(|(s, e)| e > s)
+        .collect();
+    let text = parts
+        .iter()
+        .map(|&(s, e)| &text[s..e])
+        .collect::<Vec<_>>()
+        .join(" ");
+    // The comma that closes a quote in English style is not quoted.
+    let text = text.trim_end_matches([',', ' ']).to_string();
+    Found {
+        start: mark,
+        text,
+        end,
+        speaker: None,
+    }
+}
+
+// ------------------------------------------------------------ attribution
+
+/// Verbs (and their forms) that attribute speech.
+const VERBS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "declared", "announced",
+    "explained", "wrote", "writes", "asked", "replied", "insisted", "warned", "noted", "argued",
+    "claimed", "tweeted", "confirmed", "continued", "saying", "stressed", "urged", "recalled",
+    "admitted", "acknowledged", "cautioned", "concluded", "commented", "posted", "reported",
+    "сказал", "сказала", "сказали", "заявил", "заявила", "заявили", "отметил", "отметила",
+    "сообщил", "сообщила", "сообщили", "пояснил", "пояснила", "подчеркнул", "подчеркнула",
+    "рассказал", "рассказала", "добавил", "добавила", "считает", "говорит", "написал",
+    "написала", "قال", "وقال", "قالت", "وقالت", "أضاف", "وأضاف", "أكد", "وأكد", "أوضح", "وأوضح",
+    "صرح", "وصرح", "ذكر", "وذكر", "أشار", "وأشار", "أعلن", "وأعلن",
+];
+
+/// Who a speaker talks to, named right after the verb.
+const ADDRESSEES: &[&str] = &[
+    "reporters", "journalists", "reuters", "ap", "afp", "cnn", "bbc", "тасс", "риа",
+    "интерфакс", "журналистам", "агентству",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "он", "она", "они"];
+
+/// Words that open a sentence or name a role, never a person.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "but", "and", "in", "on", "at", "last", "this", "that", "it", "if", "as",
+    "when", "while", "after", "before", "speaking", "asked", "new", "breaking", "update",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "according", "however", "meanwhile", "earlier", "later", "also",
+    "he", "she", "they", "we", "i", "his", "her", "their", "our", "it's",
+];
+
+/// Titles and roles stripped from the front of a name.
+const ROLES: &[&str] = &[
+    "president", "vice", "prime", "minister", "foreign", "defence", "defense", "interior",
+    "secretary", "general", "state", "spokesman", "spokeswoman", "spokesperson", "chief",
+    "senator", "sen.", "rep.", "gov.", "governor", "mayor", "dr", "dr.", "mr", "mr.", "mrs",
+    "mrs.", "ms", "ms.", "professor", "prof.", "judge", "justice", "director", "deputy",
+    "ambassador", "envoy", "commander", "lt.", "col.", "gen.", "sgt.", "capt.", "officer",
+    "chairman", "chairwoman", "leader", "king", "queen", "prince", "sheikh", "pope", "father",
+    "u.s.", "u.n.", "un", "us", "uk", "syrian", "russian", "american", "british", "iranian",
+    "turkish", "french", "german", "chinese", "israeli", "palestinian", "saudi", "egyptian",
+    "iraqi", "ukrainian", "european", "nato", "kremlin", "white", "house", "health", "public",
+    "england", "national", "former", "then", "acting", "executive", "senior", "information",
+    "opposition", "rebel", "police", "medical", "consultant", "head", "u.s", "u.n", "rep", "lt",
+    "coroner", "attorney", "sheriff", "parish", "east", "west", "north", "south",
+];
+
+/// A word of the text around a quote.
+#[derive(Clone, Debug)]
+struct Word<'t> {
+    /// The word without surrounding punctuation.
+    clean: &'t str,
+    /// Lower-cased.
+    lower: String,
+    /// A comma, colon or semicolon follows it.
+    comma: bool,
+}
+
+fn words(s: &str) -> Vec<Word<'_>> {
+    s.split_whitespace()
+        .filter_map(|raw| {
+            let clean = raw.trim_matches(|c: char| {
+                !(c.is_alphanumeric() || c == '.' || c == '-' || c == '\'' || c == '’')
+            });
+            let clean = clean.trim_end_matches(['.']);
+            let clean = clean
+                .strip_suffix("’s")
+                .or_else(|| clean.strip_suffix("'s"))
+                .unwrap_or(clean);
+            if !clean.chars().any(char::is_alphanumeric) {
+                return None;
+            }
+            let tail = raw.trim_end_matches(|c: char| "\"”»’')".contains(c));
+            Some(Word {
+                clean,
+                lower: clean.to_lowercase(),
+                comma: tail.ends_with([',', ':', ';']),
+            })
+        })
+        .collect()
+}
+
+fn is_capital(w: &Word<'_>) -> bool {
+    w.clean.chars().next().is_some_and(char::is_uppercase)
+        && !NOT_NAMES.contains(&w.lower.as_str())
+}
+
+fn is_verb(w: &Word<'_>) -> bool {
+    VERBS.contains(&w.lower.as_str())
+}
+
+/// A name from a run of capitalised words: roles stripped from its front.
+fn name(run: &[Word<'_>]) -> Option<String> {
+    let mut start = 0;
+    while start + 1 < run.len() && ROLES.contains(&run[start].lower.as_str()) {
+        start += 1;
+    }
+    let run = &run[start..];
+    if run.is_empty() || (run.len() == 1 && ROLES.contains(&run[0].lower.as_str())) {
+        return None;
+    }
+    Some(
+        run.iter()
+            .map(|w| w.clean)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// Name particles that may sit inside a name run.
+fn is_particle(w: &Word<'_>) -> bool {
+    matches!(
+        w.lower.as_str(),
+        "de" | "al" | "bin" | "van" | "von" | "der" | "la" | "le" | "du" | "da" | "of" | "ibn"
+    )
+}
+
+/// The speaker named just before a speech verb (`words` ends at the verb).
+fn speaker_before(ws: &[Word<'_>]) -> Option<String> {
+    let last = ws.last()?;
+    if PRONOUNS.contains(&last.lower.as_str()) {
+        return Some(last.lower.clone());
+    }
+    // A capitalised run ending next to the verb.
+    if is_capital(last) && !last.comma {
+        let mut s = ws.len() - 1;
+        while s > 0
+            && (is_capital(&ws[s - 1]) || (is_particle(&ws[s - 1]) && s >= 2 && is_capital(&ws[s - 2])))
+            && !ws[s - 1].comma
+        {
+            s -= 1;
+        }
+        return name(&ws[s..]);
+    }
+    // Else the nearest run of two or more capitalised words, close by.
+    let from = ws.len().saturating_sub(9);
+    let mut e = ws.len();
+    while e > from {
+        if is_capital(&ws[e - 1]) {
+            let mut s = e - 1;
+            while s > from && is_capital(&ws[s - 1]) && !ws[s - 1].comma {
+                s -= 1;
+            }
+            if e - s >= 2 {
+                return name(&ws[s..e]);
+            }
+            e = s;
+        } else {
+            e -= 1;
+        }
+    }
+    // Else a noun phrase: "a driver at the bus station said".
+    let from = ws.len().saturating_sub(7);
+    let at = (from..ws.len()).find(|&i| {
+        matches!(ws[i].lower.as_str(), "a" | "an" | "the" | "one") && !ws[i..].iter().any(|w| w.comma)
+    })?;
+    Some(
+        ws[at..]
+            .iter()
+            .map(|w| w.clean)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// The speaker named just after a speech verb (`said X`, `заявил глава X`).
+fn speaker_after(ws: &[Word<'_>]) -> Option<String> {
+    let first = ws.first()?;
+    if PRONOUNS.contains(&first.lower.as_str()) {
+        return Some(first.lower.clone());
+    }
+    let cased = ws.iter().any(|w| w.clean.chars().any(|c| c.is_uppercase() || c.is_lowercase()) && w.clean.chars().any(char::is_uppercase));
+    let limit = ws.len().min(6);
+    for i in 0..limit {
+        if ADDRESSEES.contains(&ws[i].lower.as_str()) {
+            // `told Reuters Jane Doe`, `сказал ТАСС X`: the listener.
+            continue;
+        }
+        if is_capital(&ws[i]) {
+            let mut e = i + 1;
+            while e < ws.len()
+                && !ws[e - 1].comma
+                && (is_capital(&ws[e]) || (is_particle(&ws[e]) && ws.get(e + 1).is_some_and(is_capital)))
+            {
+                e += 1;
+            }
+            return name(&ws[i..e]);
+        }
+        if ws[i].comma {
+            break;
+        }
+    }
+    if !cased && ws.iter().all(|w| !w.clean.is_ascii()) {
+        // Uncased scripts (Arabic): the words after the verb, to a comma.
+        let e = ws.iter().position(|w| w.comma).map_or(ws.len(), |p| p + 1).min(3);
+        return Some(ws[..e].iter().map(|w| w.clean).collect::<Vec<_>>().join(" "));
+    }
+    let at = (0..limit).find(|&i| matches!(ws[i].lower.as_str(), "a" | "an" | "the"))?;
+    let e = (at..ws.len()).find(|&i| ws[i].comma).map_or(ws.len(), |p| p + 1).min(at + 7);
+    Some(ws[at..e].iter().map(|w| w.clean).collect::<Vec<_>>().join(" "))
+}
+
+/// `according to X` / `по словам X` in a stretch of words.
+fn according_to(ws: &[Word<'_>]) -> Option<String> {
+    let i = ws.windows(2).position(|p| {
+        (p[0].lower == "according" && p[1].lower == "to")
+            || (p[0].lower == "по" && p[1].lower == "словам")
+    })?;
+    speaker_after(&ws[i + 2..])
+}
+
+/// The speaker from the words after a quote's closing mark, up to the end
+/// of the sentence.
+fn from_tail(ws: &[Word<'_>]) -> Option<String> {
+    if let Some(s) = according_to(ws) {
+        return Some(s);
+    }
+    let v = ws.iter().take(9).position(is_verb)?;
+    if v == 0 {
+        return speaker_after(&ws[1..]);
+    }
+    if ws[..v].iter().any(|w| w.comma) && v > 6 {
+        return None;
+    }
+    speaker_before(&ws[..v]).or_else(|| speaker_after(&ws[v + 1..]))
+}
+
+/// The speaker from the words of the sentence before a quote's opening
+/// mark.
+fn from_lead(ws: &[Word<'_>]) -> Option<String> {
+    if let Some(s) = according_to(ws) {
+        return Some(s);
+    }
+    let subject = || {
+        // The sentence's subject, when it opens with a name:
+        // "Riyad Hijab, the HNC's lead negotiator, played down … “given …”".
+        let e = ws.iter().position(|w| !is_capital(w) || w.comma).map_or(ws.len(), |p| {
+            if ws[p].comma && is_capital(&ws[p]) {
+                p + 1
+            } else {
+                p
+            }
+        });
+        (e >= 2).then(|| name(&ws[..e])).flatten()
+    };
+    match ws.iter().rposition(is_verb) {
+        Some(v) if ws.len() - v - 1 <= 6 => speaker_before(&ws[..v])
+            .or_else(|| speaker_after(&ws[v + 1..]))
+            .or_else(subject),
+        _ => subject(),
+    }
+}
+
+/// Where the sentence holding byte `at` starts, not before `floor`.
+fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
+    let lead = &text[floor..at];
+    let mut start = floor;
+    for (s, _) in super::sentences::split(lead, floor) {
+        start = s;
+    }
+    start
+}
+
+/// Names the speakers of `found` (sorted by position), resolving surnames
+/// and pronouns.
+fn attribute(text: &str, blocks: &[(usize, usize)], found: &mut [Found]) {
+    let block_of = |at: usize| blocks.partition_point(|&(s, _)| s <= at).saturating_sub(1);
+    let in_block: Vec<usize> = found.iter().map(|q| block_of(q.start)).collect();
+    let mut raw: Vec<Option<String>> = Vec::with_capacity(found.len());
+    for (k, q) in found.iter().enumerate() {
+        let (bs, _) = blocks[in_block[k]];
+        // The tail: after the closing mark to the next quote or the end of
+        // the sentence, in the block where the quote ends.
+        let (_, le) = blocks[block_of(q.end.saturating_sub(1))];
+        let close = q.end.min(le);
+        let next_open = found.get(k + 1).map_or(le, |n| n.start).clamp(close, le);
+        let tail_end = super::sentences::split(&text[close..next_open], close)
+            .first()
+            .map_or(close, |&(_, e)| e);
+        let tail = words(&text[close..tail_end.max(close)]);
+        // The lead: the sentence before the opening mark, not reaching back
+        // over the previous quote.
+        let floor = match k.checked_sub(1).map(|p| &found[p]) {
+            Some(p) if p.end > bs && p.end <= q.start => p.end,
+            _ => bs,
+        };
+        let lead_from = sentence_start(text, floor, q.start);
+        let mut lead = words(&text[lead_from..q.start]);
+        // `X said:` closing the paragraph before the quote.
+        if lead.is_empty() && in_block[k] > 0 {
+            let (ps, pe) = blocks[in_block[k] - 1];
+            if text[ps..pe].ends_with(':') {
+                lead = words(&text[sentence_start(text, ps, pe)..pe]);
+            }
+        }
+        raw.push(from_tail(&tail).or_else(|| from_lead(&lead)));
+    }
+    // Names the text gives in full, by surname, for surname-only mentions.
+    let full = full_names(text, &raw);
+    let mut last_named: Option<String> = None;
+    let mut last_block: Option<(usize, Option<String>)> = None;
+    for k in 0..found.len() {
+        let bi = in_block[k];
+        let speaker = match raw[k].clone() {
+            Some(p) if PRONOUNS.contains(&p.as_str()) => last_named.clone(),
+            Some(s) => Some(resolve(&s, &full)),
+            None => {
+                // The quote before it in this paragraph or the one before
+                // speaks for it, else the next quote in this paragraph.
+                let opens_block = blocks[bi].0 == found[k].start;
+                let near = last_block
+                    .as_ref()
+                    .filter(|(b, _)| *b == bi || (*b + 1 == bi && opens_block))
+                    .and_then(|(_, s)| s.clone());
+                near.or_else(|| {
+                    raw.get(k + 1)
+                        .cloned()
+                        .flatten()
+                        .filter(|s| in_block[k + 1] == bi && !PRONOUNS.contains(&s.as_str()))
+                        .map(|s| resolve(&s, &full))
+                })
+            }
+        };
+        if let Some(s) = &speaker {
+            last_named = Some(s.clone());
+        }
+        last_block = Some((bi, speaker.clone()));
+        found[k].speaker = speaker;
+    }
+}
+
+/// Full names (two or more capitalised words) the text gives for the
+/// surnames of `speakers`, first mention first.
+fn full_names(text: &str, speakers: &[Option<String>]) -> HashMap<String, String> {
+    let mut wanted: HashMap<String, String> = HashMap::new();
+    for s in speakers.iter().flatten() {
+        if !s.contains(' ') && !PRONOUNS.contains(&s.as_str()) {
+            wanted.insert(s.to_lowercase(), String::new());
+        }
+    }
+    // Full names used as speakers name themselves.
+    for s in speakers.iter().flatten() {
+        if let Some(last) = s.rsplit(' ').next().filter(|_| s.contains(' ')) {
+            if let Some(slot) = wanted.get_mut(&last.to_lowercase()) {
+                if slot.is_empty() {
+                    *slot = s.clone();
+                }
+            }
+        }
+    }
+    if wanted.values().all(|v| !v.is_empty()) {
+        return wanted;
+    }
+    for line in text.lines() {
+        let ws = words(line);
+        for (i, w) in ws.iter().enumerate() {
+            let Some(slot) = wanted.get_mut(&w.lower) else {
+                continue;
+            };
+            if !slot.is_empty() || i == 0 || !is_capital(w) {
+                continue;
+            }
+            let mut s = i;
+            while s > 0
+                && (is_capital(&ws[s - 1]) || (is_particle(&ws[s - 1]) && s >= 2 && is_capital(&ws[s - 2])))
+                && !ws[s - 1].comma
+            {
+                s -= 1;
+            }
+            if let Some(n) = name(&ws[s..=i]).filter(|n| n.contains(' ')) {
+                *slot = n;
+            }
+        }
+    }
+    wanted
+}
+
+fn resolve(speaker: &str, full: &HashMap<String, String>) -> String {
+    full.get(&speaker.to_lowercase())
+        .filter(|f| !f.is_empty())
+        .cloned()
+        .unwrap_or_else(|| speaker.to_string())
+}
+
+// ------------------------------------------------------------ pairing
+
+/// The lower-cased words of a quote, for pairing.
+fn key_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Share of `a`'s words (as a multiset) found in `b`.
+fn containment(a: &[String], b: &[String]) -> (f64, usize) {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for w in b {
+        *counts.entry(w.as_str()).or_default() += 1;
+    }
+    let mut common = 0;
+    for w in a {
+        if let Some(c) = counts.get_mut(w.as_str()) {
+            if *c > 0 {
+                *c -= 1;
+                common += 1;
+            }
+        }
+    }
+    (common as f64 / a.len().max(1) as f64, common)
+}
+
+/// Finds the quotes of both versions and pairs them.
+pub(crate) fn ledger(
+    before: &Side<'_>,
+    after: &Side<'_>,
+    options: &Options,
+    deadline: Option<Instant>,
+) -> Vec<Quote> {
+    let qb = find(before);
+    let qa = find(after);
+    let kb: Vec<Vec<String>> = qb.iter().map(|q| key_words(&q.text)).collect();
+    let ka: Vec<Vec<String>> = qa.iter().map(|q| key_words(&q.text)).collect();
+    let n = qb.len();
+    // Union-find over Before quotes (0..n) and After quotes (n..).
+    let mut parent: Vec<usize> = (0..n + qa.len()).collect();
+    fn root(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    let union = |p: &mut Vec<usize>, a: usize, b: usize| {
+        let (ra, rb) = (root(p, a), root(p, b));
+        if ra != rb {
+            p[ra] = rb;
+        }
+    };
+    // Exact pairs first, in order.
+    let mut exact: HashMap<&[String], Vec<usize>> = HashMap::new();
+    for (j, k) in ka.iter().enumerate().rev() {
+        exact.entry(k.as_slice()).or_default().push(j);
+    }
+    let mut paired_b = vec![false; n];
+    let mut paired_a = vec![false; qa.len()];
+    for (i, k) in kb.iter().enumerate() {
+        if let Some(j) = exact.get_mut(k.as_slice()).and_then(Vec::pop) {
+            paired_b[i] = true;
+            paired_a[j] = true;
+            union(&mut parent, i, n + j);
+        }
+    }
+    // Then rewordings and regroupings: a quote most of whose words are in
+    // a quote of the other version belongs with it.
+    let left_b: Vec<usize> = (0..n).filter(|&i| !paired_b[i]).collect();
+    let left_a: Vec<usize> = (0..qa.len()).filter(|&j| !paired_a[j]).collect();
+    let in_time = deadline.is_none_or(|d| Instant::now() < d);
+    if left_b.len() <= PAIR_LIMIT && left_a.len() <= PAIR_LIMIT && in_time {
+        let edge = |i: usize, j: usize, p: &mut Vec<usize>| {
+            let (cb, nb) = containment(&kb[i], &ka[j]);
+            let (ca, na) = containment(&ka[j], &kb[i]);
+            if (cb >= CONTAIN_AT && nb >= 3) || (ca >= CONTAIN_AT && na >= 3) {
+                union(p, i, n + j);
+                true
+            } else {
+                false
+            }
+        };
+        for &i in &left_b {
+            for &j in &left_a {
+                edge(i, j, &mut parent);
+            }
+        }
+    }
+    // Groups, in the order of their first quote (After first, then Before).
+    let mut groups: HashMap<usize, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    let mut order: Vec<usize> = Vec::new();
+    for j in 0..qa.len() {
+        let r = root(&mut parent, n + j);
+        if !groups.contains_key(&r) {
+            order.push(r);
+        }
+        groups.entry(r).or_default().1.push(j);
+    }
+    for i in 0..n {
+        let r = root(&mut parent, i);
+        if !groups.contains_key(&r) {
+            order.push(r);
+        }
+        groups.entry(r).or_default().0.push(i);
+    }
+    let mut out = Vec::with_capacity(order.len());
+    for r in order {
+        let (bs, as_) = &groups[&r];
+        let join = |qs: &[Found], idx: &[usize]| -> Option<String> {
+            (!idx.is_empty()).then(|| {
+                idx.iter()
+                    .map(|&i| qs[i].text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        };
+        let b_text = join(&qb, bs);
+        let a_text = join(&qa, as_);
+        let speaker_of = |qs: &[Found], idx: &[usize]| idx.iter().find_map(|&i| qs[i].speaker.clone());
+        let sb = speaker_of(&qb, bs);
+        let sa = speaker_of(&qa, as_);
+        let change = match (&b_text, &a_text) {
+            (None, _) => Change::Added,
+            (_, None) => Change::Removed,
+            (Some(b), Some(a)) if text::cosmetic(b, a) => Change::Unchanged,
+            _ => Change::Changed,
+        };
+        let inline = match (change, &b_text, &a_text) {
+            (Change::Changed, Some(b), Some(a)) => {
+                crate::diff::words(b, a, options, deadline)
+                    .into_iter()
+                    .map(|p| QuotePiece {
+                        tag: p.tag,
+                        text: p.text.to_string(),
+                        cosmetic: p.cosmetic,
+                    })
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
+        let speaker = sa.clone().or_else(|| sb.clone());
+        let before_speaker = sb.filter(|b| {
+            sa.as_ref().is_some_and(|a| surname(a) != surname(b))
+        });
+        let row = |side: &Side<'_>, qs: &[Found], idx: &[usize]| {
+            idx.first().and_then(|&i| side.row_at(qs[i].start)).map(|(r, _)| r)
+        };
+        out.push(Quote {
+            change,
+            speaker,
+            before_speaker,
+            before: b_text,
+            after: a_text,
+            before_row: row(before, &qb, bs),
+            after_row: row(after, &qa, as_),
+            regrouped: bs.len() > 1 || as_.len() > 1,
+            inline,
+        });
+    }
+    out
+}
+
+/// The last word of a speaker's name, lower-cased: what identifies them.
+pub(crate) fn surname(speaker: &str) -> String {
+    speaker
+        .rsplit(' ')
+        .next()
+        .unwrap_or(speaker)
+        .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Row;
+
+    fn quotes(text: &str) -> Vec<(String, Option<String>)> {
+        let rows = [Row::new(crate::RowKind::Equal, Some(text), Some(text))];
+        let side = Side::new(text, &rows, true);
+        find(&side)
+            .into_iter()
+            .map(|q| (q.text, q.speaker))
+            .collect()
+    }
+
+    fn check(text: &str, expect: &[(&str, Option<&str>)]) {
+        let got = quotes(text);
+        let want: Vec<(String, Option<String>)> = expect
+            .iter()
+            .map(|(q, s)| (q.to_string(), s.map(str::to_string)))
+            .collect();
+        assert_eq!(got, want, "in {text:?}");
+    }
+
+    #[test]
+    fn attribution_forms() {
+        check(
+            "Foreign Minister Walid Moallem spoke.\n\n“We will not negotiate with anyone,” Moallem said. “Bashar is a red line.”\n",
+            &[
+                ("We will not negotiate with anyone,", Some("Walid Moallem")),
+                ("Bashar is a red line.", Some("Walid Moallem")),
+            ],
+        );
+        check(
+            "\"This is a very fragile situation,\" said Jane Doe, a spokeswoman.",
+            &[("This is a very fragile situation,", Some("Jane Doe"))],
+        );
+        check(
+            "Kremlin spokesman Dmitry Peskov told reporters: “We need new urgent steps now.”",
+            &[("We need new urgent steps now.", Some("Dmitry Peskov"))],
+        );
+        check(
+            "According to the mayor, „the bridge will open next spring“.",
+            &[("the bridge will open next spring", Some("the mayor"))],
+        );
+        check(
+            "«Мы не будем вести переговоры», — заявил министр Сергей Лавров.",
+            &[("Мы не будем вести переговоры", Some("Сергей Лавров"))],
+        );
+    }
+
+    #[test]
+    fn a_quote_over_two_paragraphs_is_one_quote() {
+        check(
+            "John Smith said:\n\n“The first part goes on\n\n“and the second part ends here.”\n",
+            &[(
+                "The first part goes on and the second part ends here.",
+                Some("John Smith"),
+            )],
+        );
+    }
+
+    #[test]
+    fn scare_quotes_without_a_speaker_are_not_quotes() {
+        check("The talks are part of a “road map” for peace.", &[]);
+    }
+}

@@ -1,0 +1,159 @@
+//! Sentences inside a stretch of text, and the similarity that pairs them.
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "st", "jr", "sr",
+    "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "inc", "corp", "co", "ltd", "prof", "capt", "cmdr", "adm", "maj", "pres", "approx",
+    "etc", "fig", "gov't", "u.s", "u.n", "u.k", "e.g", "i.e",
+];
+
+/// The sentences of `text` as byte ranges offset by `base`, trimmed of white
+/// space. A sentence ends at `.`, `!`, `?` (or `。！？`) followed by white
+/// space, or at a line break; abbreviations and initials do not end one.
+pub(crate) fn split(text: &str, base: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let push = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
+        let piece = &text[s..e];
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        if trimmed.chars().any(char::is_alphanumeric) {
+            out.push((base + s + lead, base + s + lead + trimmed.len()));
+        }
+    };
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let end = i + c.len_utf8();
+        let ends = match c {
+            '\n' => true,
+            '。' | '！' | '？' => true,
+            '.' | '!' | '?' => {
+                // Closing quotes and brackets ride with the sentence.
+                let mut e = end;
+                while let Some(&(j, d)) = iter.peek() {
+                    if matches!(d, '"' | '”' | '’' | '\'' | '»' | ')' | '“') {
+                        e = j + d.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                let next_space = iter.peek().is_none_or(|&(_, d)| d.is_whitespace());
+                if next_space && (c != '.' || !is_abbreviation(&text[start..i])) {
+                    push(start, e, &mut out);
+                    start = e;
+                }
+                false
+            }
+            _ => false,
+        };
+        if ends {
+            push(start, end, &mut out);
+            start = end;
+        }
+    }
+    if start < bytes.len() {
+        push(start, bytes.len(), &mut out);
+    }
+    out
+}
+
+/// True when the text before a full stop ends with an abbreviation or an
+/// initial ("U.S", "Feb", "J").
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let lower = word.to_lowercase();
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (letters == 1 && word.chars().next().is_some_and(char::is_uppercase))
+        || ABBREVIATIONS.contains(&lower.as_str())
+        || (word.contains('.') && word.len() <= 6)
+}
+
+/// The loose word stems of a sentence for similarity across outlets:
+/// lower-cased, Arabic article and conjunction prefixes dropped, long words
+/// cut to their first six letters (a crude stem that catches inflection in
+/// English and Russian). Common short words are dropped.
+pub(crate) fn stems(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        let mut w = lower.as_str();
+        for prefix in ["وال", "بال", "لل", "ال", "و"] {
+            if w.chars().count() > prefix.chars().count() + 2 {
+                if let Some(rest) = w.strip_prefix(prefix) {
+                    w = rest;
+                    break;
+                }
+            }
+        }
+        if STOP.contains(&w) || (w.chars().count() < 3 && !w.chars().any(|c| c.is_numeric())) {
+            continue;
+        }
+        out.push(w.chars().take(6).collect());
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+const STOP: &[&str] = &[
+    "the", "and", "for", "that", "with", "was", "were", "are", "has", "have", "had", "this",
+    "from", "not", "but", "its", "his", "her", "their", "they", "said", "will", "would", "which",
+    "who", "been", "also", "into", "than", "more", "after", "about", "what", "when", "there",
+    "что", "это", "как", "для", "его", "она", "они", "при", "или", "уже", "также", "который",
+    "في", "من", "على", "إلى", "عن", "مع", "التي", "الذي", "هذا", "هذه",
+];
+
+/// Dice similarity of two sorted, deduplicated stem lists.
+pub(crate) fn similarity(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (a.len() + b.len()) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        split(s, 0).into_iter().map(|(a, b)| &s[a..b]).collect()
+    }
+
+    #[test]
+    fn sentences_skip_abbreviations_and_keep_closing_quotes() {
+        assert_eq!(
+            texts("The U.S. envoy met Mr. Smith on Feb. 27. “It went well.” He left."),
+            [
+                "The U.S. envoy met Mr. Smith on Feb. 27.",
+                "“It went well.”",
+                "He left."
+            ]
+        );
+    }
+
+    #[test]
+    fn stems_catch_inflection() {
+        assert!(similarity(&stems("Russia raised oil output"), &stems("Russian oil outputs rose")) > 0.5);
+    }
+}
