@@ -27,7 +27,7 @@ pub fn start() {
 }
 
 /// Compares two texts; returns `{rows: Uint32Array, pieces: Uint32Array,
-/// approximate: boolean}`.
+/// approximate: boolean, ledger: object}`.
 ///
 /// Each row is `ROW_WIDTH` numbers: kind, flags (1 = cosmetic, 2 = split,
 /// 4 = merged), before start
@@ -35,6 +35,9 @@ pub fn start() {
 /// (or `NONE`), piece count. Each piece is `PIECE_WIDTH` numbers: tag
 /// (0 equal, 1 delete, 2 insert; +4 when cosmetic), start and end in the
 /// side the tag says (Before for equal and delete, After for insert).
+/// `ledger` is small (quotes, figures, stats, outlets) and crosses as a
+/// plain object, JSON-shaped (null for absent values), for the JS side to
+/// attach to the model as it is.
 #[wasm_bindgen(js_name = comparePacked)]
 pub fn compare_packed(before: &str, after: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options: Options = if options.is_undefined() || options.is_null() {
@@ -83,6 +86,12 @@ pub fn compare_packed(before: &str, after: &str, options: JsValue) -> Result<JsV
         })
         .and_then(|_| set("approximate", &JsValue::from_bool(comparison.approximate)))
         .map_err(|_| JsError::new("storydiff: could not build the result"))?;
+    let ledger = serde::Serialize::serialize(
+        &comparison.ledger,
+        &serde_wasm_bindgen::Serializer::json_compatible(),
+    )
+    .map_err(|e| JsError::new(&format!("storydiff: could not send the ledger: {e}")))?;
+    set("ledger", &ledger).map_err(|_| JsError::new("storydiff: could not build the result"))?;
     Ok(out.into())
 }
 

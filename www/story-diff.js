@@ -23,7 +23,8 @@
     ready = true;
   }
 
-  /** Compares two texts and returns the model: {rows, approximate}. */
+  /** Compares two texts and returns the model: {rows, approximate, quotes,
+   * figures, stats, outlets} (MODEL.md). */
   function compare(before, after, options) {
     before = before == null ? "" : String(before);
     after = after == null ? "" : String(after);
@@ -57,7 +58,14 @@
       if (r[k + 6] !== NONE) row.partner = r[k + 6];
       rows[i] = row;
     }
-    return { rows: rows, approximate: packed.approximate };
+    var model = { rows: rows, approximate: packed.approximate };
+    // The ledger crosses as a JSON-shaped object: its fields join the model
+    // in the order `storydiff --json` prints them.
+    var ledger = packed.ledger || {};
+    Object.keys(ledger).forEach(function (key) {
+      model[key] = ledger[key];
+    });
+    return model;
   }
 
   /** The story's text out of pasted HTML: the page around it dropped, the
@@ -201,12 +209,167 @@
     return root;
   }
 
-  /** Compares and renders into `element`, replacing what it held. */
+  function plural(n, one, many) {
+    return n + " " + (n === 1 ? one : many || one + "s");
+  }
+
+  /** The summary line of a model's stats. */
+  function summary(stats) {
+    var parts = [];
+    if (stats.wordsAdded || stats.wordsRemoved) {
+      parts.push("+" + plural(stats.wordsAdded, "word") + ", \u2212" + plural(stats.wordsRemoved, "word"));
+    }
+    [
+      ["paragraphsChanged", "changed"],
+      ["paragraphsAdded", "added"],
+      ["paragraphsRemoved", "removed"],
+      ["paragraphsMoved", "moved"],
+    ].forEach(function (p) {
+      if (stats[p[0]]) parts.push(plural(stats[p[0]], "paragraph") + " " + p[1]);
+    });
+    var quotes = [];
+    if (stats.quotesAdded) quotes.push(stats.quotesAdded + " added");
+    if (stats.quotesRemoved) quotes.push(stats.quotesRemoved + " removed");
+    if (stats.quotesChanged) quotes.push(stats.quotesChanged + " changed");
+    if (quotes.length) parts.push("quotes: " + quotes.join(", "));
+    if (stats.figuresChanged) parts.push(plural(stats.figuresChanged, "figure") + " changed");
+    var cosmetic = (stats.paragraphsCosmetic || 0) + (stats.cosmeticEdits || 0);
+    if (cosmetic) parts.push(plural(cosmetic, "cosmetic edit") + " (spacing, punctuation, typography) counted apart");
+    return parts.length ? parts.join(" \u00b7 ") : "No changes.";
+  }
+
+  /** A link to a row of the side-by-side view. */
+  function rowLink(before, after) {
+    var row = after != null ? after : before;
+    if (row == null) return null;
+    var a = el("a", "sd-row-link", "row " + (row + 1));
+    a.href = "#sd-row-" + row;
+    return a;
+  }
+
+  var QUOTE_LABELS = {
+    changes: { added: "added", removed: "removed", changed: "changed", unchanged: "unchanged" },
+    outlets: { added: "only in After", removed: "only in Before", changed: "in both, reworded", unchanged: "in both" },
+  };
+
+  function quoteItem(q, labels) {
+    var li = el("li", "sd-quote sd-quote-" + q.change);
+    li.appendChild(el("span", "sd-badge", labels[q.change]));
+    li.appendChild(document.createTextNode(" "));
+    var who = q.speaker || "unattributed";
+    if (q.beforeSpeaker) who += " (Before: " + q.beforeSpeaker + ")";
+    li.appendChild(el("span", q.speaker ? "sd-speaker" : "sd-speaker sd-unknown", who));
+    li.appendChild(document.createTextNode(": "));
+    var words = el("q");
+    if (q.inline && q.inline.length) {
+      q.inline.forEach(function (p) {
+        if (p.tag === "equal") words.appendChild(document.createTextNode(p.text));
+        else words.appendChild(el(p.tag === "delete" ? "del" : "ins", p.cosmetic ? "sd-cosmetic" : "", p.text));
+      });
+    } else if (q.change === "removed") {
+      words.appendChild(el("del", "", q.before));
+    } else if (q.change === "added") {
+      words.appendChild(el("ins", "", q.after));
+    } else {
+      words.textContent = q.after;
+    }
+    li.appendChild(words);
+    if (q.regrouped) li.appendChild(el("span", "sd-ledger-note", " (regrouped)"));
+    var link = rowLink(q.beforeRow, q.afterRow);
+    if (link) {
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(link);
+    }
+    return li;
+  }
+
+  /** The fact-checker's ledger of a model (summary, quotes, figures,
+   * outlets), as a DOM element; its links reach the rows of `view`. */
+  function ledger(model) {
+    var root = el("section", "sd-ledger");
+    root.setAttribute("aria-label", "Ledger: what changed");
+    if (!model.stats) return root;
+    root.appendChild(el("p", "sd-stats", summary(model.stats)));
+    var outlets = model.outlets;
+    if (outlets) {
+      root.appendChild(
+        el(
+          "p",
+          "sd-outlets-note",
+          "These texts share little wording (" + Math.round(model.stats.sharedWording * 100) +
+            "%): they read as two outlets' stories of one event. Sentences are paired by what they report: " +
+            outlets.inBoth + " in both, " + outlets.beforeOnly + " only in Before, " + outlets.afterOnly + " only in After."
+        )
+      );
+    }
+    var labels = outlets ? QUOTE_LABELS.outlets : QUOTE_LABELS.changes;
+    var quotes = model.quotes || [];
+    var moved = quotes.filter(function (q) { return q.change !== "unchanged"; });
+    var still = quotes.filter(function (q) { return q.change === "unchanged"; });
+    if (quotes.length) {
+      var box = el("div", "sd-quotes");
+      box.appendChild(el("h2", null, "Quotes"));
+      if (moved.length) {
+        var list = el("ul");
+        moved.forEach(function (q) { list.appendChild(quoteItem(q, labels)); });
+        box.appendChild(list);
+      }
+      if (still.length) {
+        var details = el("details", "sd-unchanged");
+        details.appendChild(el("summary", null, plural(still.length, labels.unchanged + " quote")));
+        var ul = el("ul");
+        still.forEach(function (q) { ul.appendChild(quoteItem(q, labels)); });
+        details.appendChild(ul);
+        box.appendChild(details);
+      }
+      root.appendChild(box);
+    }
+    var figures = model.figures || [];
+    if (figures.length) {
+      var fbox = el("div", "sd-figures");
+      fbox.appendChild(el("h2", null, "Figures"));
+      var fl = el("ul");
+      figures.forEach(function (f) {
+        var li = el("li", "sd-figure");
+        li.appendChild(el("del", "", f.before));
+        li.appendChild(document.createTextNode(" \u2192 "));
+        li.appendChild(el("ins", "", f.after));
+        li.appendChild(el("span", "sd-context", " " + f.context));
+        var link = rowLink(f.beforeRow, f.afterRow);
+        if (link) {
+          li.appendChild(document.createTextNode(" "));
+          li.appendChild(link);
+        }
+        fl.appendChild(li);
+      });
+      fbox.appendChild(fl);
+      root.appendChild(fbox);
+    }
+    if (outlets && outlets.sentences.length) {
+      var sd = el("details", "sd-outlets");
+      sd.appendChild(el("summary", null, "Sentences, outlet against outlet"));
+      var grid = el("div", "sd-pairs");
+      outlets.sentences.forEach(function (p) {
+        var line = el("div", "sd-pair" + (p.before == null ? " sd-after-only" : p.after == null ? " sd-before-only" : ""));
+        line.appendChild(el("div", "sd-before", p.before == null ? "" : p.before));
+        line.appendChild(el("div", "sd-after", p.after == null ? "" : p.after));
+        var link = rowLink(p.beforeRow, p.afterRow);
+        if (link) line.appendChild(link);
+        grid.appendChild(line);
+      });
+      sd.appendChild(grid);
+      root.appendChild(sd);
+    }
+    return root;
+  }
+
+  /** Compares and renders into `element` (the ledger above the side-by-side
+   * view), replacing what it held. */
   function render(element, before, after, options) {
     var model = compare(before, after, options);
-    element.replaceChildren(view(model, options));
+    element.replaceChildren(ledger(model), view(model, options));
     return model;
   }
 
-  window.StoryDiff = { compare: compare, render: render, view: view, readHtml: readHtml, version: "/*@VERSION@*/" };
+  window.StoryDiff = { compare: compare, render: render, view: view, ledger: ledger, readHtml: readHtml, version: "/*@VERSION@*/" };
 })();

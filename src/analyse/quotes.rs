@@ -92,7 +92,10 @@ pub(crate) fn find(side: &Side<'_>) -> Vec<Found> {
         .collect();
     let mut found: Vec<Found> = Vec::new();
     // Marks found per block: (open mark offset, close offset or block end).
-    let mut open: Option<(Family, usize, usize, Vec<(usize, usize)>)> = None;
+    // The quote being read: its family, opening mark, where its current
+    // part starts, and its parts so far.
+    type Open = (Family, usize, usize, Vec<(usize, usize)>);
+    let mut open: Option<Open> = None;
     for (bi, &(bs, be)) in blocks.iter().enumerate() {
         let s = &text[bs..be];
         let mut prev: Option<char> = None;
