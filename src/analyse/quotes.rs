@@ -391,11 +391,17 @@ fn from_tail(ws: &[Word<'_>]) -> Option<String> {
     if let Some(s) = according_to(ws) {
         return Some(s);
     }
-    let v = ws.iter().take(9).position(is_verb)?;
+    let v = ws.iter().take(14).position(is_verb)?;
     if v == 0 {
         return speaker_after(&ws[1..]);
     }
-    if ws[..v].iter().any(|w| w.comma) && v > 6 {
+    // `“…,” Jane Doe, a spokeswoman for the council, said`: a name, then
+    // what they are between commas.
+    let run = ws[..v].iter().take_while(|w| is_capital(w) || is_particle(w)).count();
+    if run >= 1 && run < v && ws[run - 1].comma {
+        return name(&ws[..run]);
+    }
+    if v > 8 || (ws[..v].iter().any(|w| w.comma) && v > 6) {
         return None;
     }
     speaker_before(&ws[..v]).or_else(|| speaker_after(&ws[v + 1..]))
@@ -473,17 +479,26 @@ fn attribute(text: &str, blocks: &[(usize, usize)], found: &mut [Found]) {
     }
     // Names the text gives in full, by surname, for surname-only mentions.
     let full = full_names(text, &raw);
-    let mut last_named: Option<String> = None;
+    let mut last_named: Option<(usize, String)> = None;
     let mut last_block: Option<(usize, Option<String>)> = None;
     for k in 0..found.len() {
         let bi = in_block[k];
+        let previous = bi.checked_sub(1).map(|p| &text[blocks[p].0..blocks[p].1]);
+        let opens_block = blocks[bi].0 == found[k].start;
         let speaker = match raw[k].clone() {
-            Some(p) if PRONOUNS.contains(&p.as_str()) => last_named.clone(),
+            Some(p) if PRONOUNS.contains(&p.as_str()) => {
+                // The last speaker quoted close by, else the last person
+                // named in this paragraph or the one before.
+                let recent = last_named.clone().filter(|(b, _)| *b + 1 >= bi);
+                recent.map(|(_, s)| s).or_else(|| {
+                    let from = blocks[bi.saturating_sub(1)].0;
+                    last_name(&text[from..found[k].start]).map(|s| resolve(&s, &full))
+                })
+            }
             Some(s) => Some(resolve(&s, &full)),
             None => {
                 // The quote before it in this paragraph or the one before
                 // speaks for it, else the next quote in this paragraph.
-                let opens_block = blocks[bi].0 == found[k].start;
                 let near = last_block
                     .as_ref()
                     .filter(|(b, _)| *b == bi || (*b + 1 == bi && opens_block))
@@ -495,14 +510,53 @@ fn attribute(text: &str, blocks: &[(usize, usize)], found: &mut [Found]) {
                         .filter(|s| in_block[k + 1] == bi && !PRONOUNS.contains(&s.as_str()))
                         .map(|s| resolve(&s, &full))
                 })
+                .or_else(|| {
+                    // "Smith said the work would go on." then a paragraph
+                    // that opens with the quote.
+                    let previous = previous.filter(|_| opens_block)?;
+                    let last = super::sentences::split(previous, 0).pop()?;
+                    let ws = words(&previous[last.0..last.1]);
+                    let v = ws.iter().position(is_verb)?;
+                    speaker_before(&ws[..v])
+                        .filter(|s| !PRONOUNS.contains(&s.as_str()))
+                        .map(|s| resolve(&s, &full))
+                })
             }
         };
         if let Some(s) = &speaker {
-            last_named = Some(s.clone());
+            last_named = Some((bi, s.clone()));
         }
         last_block = Some((bi, speaker.clone()));
         found[k].speaker = speaker;
     }
+}
+
+/// The last run of two or more capitalised words (a person's name, most
+/// likely) in `text`.
+fn last_name(text: &str) -> Option<String> {
+    text.lines().rev().find_map(last_name_in_line)
+}
+
+fn last_name_in_line(text: &str) -> Option<String> {
+    let ws = words(text);
+    let mut e = ws.len();
+    while e > 0 {
+        if is_capital(&ws[e - 1]) {
+            let mut s = e - 1;
+            while s > 0 && is_capital(&ws[s - 1]) && !ws[s - 1].comma {
+                s -= 1;
+            }
+            if e - s >= 2 {
+                if let Some(n) = name(&ws[s..e]).filter(|n| n.contains(' ')) {
+                    return Some(n);
+                }
+            }
+            e = s;
+        } else {
+            e -= 1;
+        }
+    }
+    None
 }
 
 /// Full names (two or more capitalised words) the text gives for the
@@ -760,13 +814,13 @@ mod tests {
         check(
             "Foreign Minister Walid Moallem spoke.\n\n“We will not negotiate with anyone,” Moallem said. “Bashar is a red line.”\n",
             &[
-                ("We will not negotiate with anyone,", Some("Walid Moallem")),
+                ("We will not negotiate with anyone", Some("Walid Moallem")),
                 ("Bashar is a red line.", Some("Walid Moallem")),
             ],
         );
         check(
             "\"This is a very fragile situation,\" said Jane Doe, a spokeswoman.",
-            &[("This is a very fragile situation,", Some("Jane Doe"))],
+            &[("This is a very fragile situation", Some("Jane Doe"))],
         );
         check(
             "Kremlin spokesman Dmitry Peskov told reporters: “We need new urgent steps now.”",
@@ -791,6 +845,21 @@ mod tests {
                 Some("John Smith"),
             )],
         );
+    }
+
+    #[test]
+    fn quotes_in_noise_rows_stay_out() {
+        let text = "Now playing\n“We must run away,” she says in the video.\n\n“We will stay and fight,” Jane Doe said.\n";
+        let split = text.find("\n\n").unwrap() + 2;
+        let rows = [
+            Row::new(crate::RowKind::Noise, Some(&text[..split]), None),
+            Row::new(crate::RowKind::Equal, Some(&text[split..]), None),
+        ];
+        let found: Vec<String> = find(&Side::new(text, &rows, true))
+            .into_iter()
+            .map(|q| q.text)
+            .collect();
+        assert_eq!(found, ["We will stay and fight"]);
     }
 
     #[test]

@@ -1,0 +1,110 @@
+// The fact-checker's ledger on the page: above the side-by-side view, its
+// links reach their rows, and StoryDiff.compare carries the same ledger as
+// `storydiff --json`.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { launch, openPage, paste, seed, root, SEED_000, SEED_001, SEED_002 } from "./browser.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function compareSeeds(page, b, a) {
+  await paste(page, "#before", seed(b));
+  await paste(page, "#after", seed(a));
+  await page.click("#compare");
+  await page.locator(".sd-ledger .sd-stats").waitFor();
+}
+
+test("the ledger shows above the side-by-side view on seeds 000 → 001", async () => {
+  const { page, errors, context } = await openPage(browser);
+  await compareSeeds(page, SEED_000, SEED_001);
+  const order = await page.evaluate(() => {
+    const ledger = document.querySelector("#result .sd-ledger");
+    const view = document.querySelector("#result .sd-view");
+    return ledger && view ? ledger.compareDocumentPosition(view) & Node.DOCUMENT_POSITION_FOLLOWING : 0;
+  });
+  assert.ok(order, "the ledger comes before the side-by-side view");
+  const box = await page.locator(".sd-ledger").boundingBox();
+  const view = await page.locator(".sd-view").boundingBox();
+  assert.ok(box.y + box.height <= view.y + 1, "the ledger sits above the view");
+  // The summary header counts words and quotes.
+  assert.match(await page.locator(".sd-stats").textContent(), /\+\d+ words?/);
+  // The added quote, with its speaker, as a person sees it.
+  const added = page.locator(".sd-quote-added", { hasText: "They need to get rid of these illusions" });
+  assert.equal(await added.count(), 1);
+  assert.match(await added.locator(".sd-speaker").textContent(), /Moallem/);
+  assert.ok(await added.locator("ins").first().isVisible());
+  // "We will not negotiate…" is not called removed.
+  assert.equal(await page.locator(".sd-quote-removed", { hasText: "We will not negotiate" }).count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("every ledger link reaches its row", async () => {
+  const { page, context } = await openPage(browser);
+  await compareSeeds(page, SEED_000, SEED_001);
+  // Open the folded lists so that every link is visible.
+  await page.evaluate(() => document.querySelectorAll(".sd-ledger details").forEach((d) => (d.open = true)));
+  const links = page.locator(".sd-ledger a.sd-row-link");
+  const count = await links.count();
+  assert.ok(count >= 3, `links: ${count}`);
+  const targets = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  for (const href of targets) {
+    assert.match(href, /^#sd-row-\d+$/);
+    assert.equal(await page.locator(href).count(), 1, `${href} exists`);
+  }
+  // Following the added quote's link brings its row into view, and the row
+  // holds the quote.
+  const link = page.locator(".sd-quote-added", { hasText: "They need to get rid" }).locator("a.sd-row-link");
+  const href = await link.getAttribute("href");
+  await link.click();
+  const row = page.locator(href);
+  assert.ok(await row.isVisible());
+  assert.match(await row.locator(".sd-after").textContent(), /They need to get rid of these illusions/);
+  assert.equal(await page.evaluate(() => location.hash), href);
+  const inView = await row.evaluate((r) => {
+    const b = r.getBoundingClientRect();
+    return b.top < window.innerHeight && b.bottom > 0;
+  });
+  assert.ok(inView, "the row is scrolled into view");
+  await context.close();
+});
+
+test("two outlets' stories (seeds 001 → 002) are said to share little wording", async () => {
+  const { page, errors, context } = await openPage(browser);
+  await compareSeeds(page, SEED_001, SEED_002);
+  assert.match(await page.locator(".sd-outlets-note").textContent(), /share little wording/);
+  await page.evaluate(() => document.querySelectorAll(".sd-ledger details").forEach((d) => (d.open = true)));
+  assert.ok((await page.locator(".sd-pair").count()) > 5);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("StoryDiff.compare returns the same model as storydiff --json", async (t) => {
+  const cli = path.join(root, "target", "debug", process.platform === "win32" ? "storydiff.exe" : "storydiff");
+  if (!existsSync(cli)) {
+    execFileSync("cargo", ["build", "--quiet", "--bin", "storydiff"], { cwd: root, stdio: "inherit" });
+  }
+  const { page, context } = await openPage(browser);
+  for (const [b, a] of [
+    [SEED_000, SEED_001],
+    [SEED_001, SEED_002],
+  ]) {
+    const json = execFileSync(cli, ["--json", path.join(root, "seeds", b), path.join(root, "seeds", a)], {
+      encoding: "utf8",
+      maxBuffer: 64 << 20,
+    });
+    const model = await page.evaluate(([b, a]) => StoryDiff.compare(b, a), [seed(b), seed(a)]);
+    assert.deepStrictEqual(model, JSON.parse(json), `${b} → ${a}`);
+    assert.deepEqual(Object.keys(model), Object.keys(JSON.parse(json)));
+  }
+  await context.close();
+});

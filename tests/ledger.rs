@@ -1,0 +1,246 @@
+//! The fact-checker's ledger over story pairs: the seeds, the GOV.UK
+//! fixtures in `tests/fixtures/`, and the shared corpus (read at test time
+//! from `$CARGO_MANIFEST_DIR/../shared/corpus`; its text is never copied
+//! here). Every test goes through one `check(pair, claims)`.
+//!
+//! Claims, one a line:
+//! - `quote CHANGE "WORDS" by SPEAKER`: a quote with that change whose text
+//!   holds WORDS and whose speaker holds SPEAKER (`by` part optional);
+//! - `no quote CHANGE "WORDS"` (CHANGE may be `any`);
+//! - `figure "BEFORE" -> "AFTER"`;
+//! - `outlets` / `no outlets`: whether the texts read as two outlets'.
+
+use std::path::PathBuf;
+
+use storydiff::{compare, Change, Comparison, Options, Quote};
+
+/// Where a story pair comes from.
+enum Pair {
+    Seeds(&'static str, &'static str),
+    Fixture(&'static str),
+    Corpus(&'static str),
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read(path: PathBuf) -> String {
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {}: {e}. The corpus pairs live in ../shared/corpus next to the \
+             project (CI has it); fixtures and seeds are in the repository.",
+            path.display()
+        )
+    })
+}
+
+fn load(pair: &Pair) -> (String, String) {
+    match pair {
+        Pair::Seeds(b, a) => (
+            read(root().join("seeds").join(b)),
+            read(root().join("seeds").join(a)),
+        ),
+        Pair::Fixture(name) => {
+            let dir = root().join("tests/fixtures").join(name);
+            (read(dir.join("before.txt")), read(dir.join("after.txt")))
+        }
+        Pair::Corpus(name) => {
+            let dir = root().join("../shared/corpus").join(name);
+            (read(dir.join("a.txt")), read(dir.join("b.txt")))
+        }
+    }
+}
+
+fn change_name(c: Change) -> &'static str {
+    match c {
+        Change::Added => "added",
+        Change::Removed => "removed",
+        Change::Changed => "changed",
+        Change::Unchanged => "unchanged",
+    }
+}
+
+fn quote_holds(q: &Quote, words: &str) -> bool {
+    q.before.as_deref().is_some_and(|t| t.contains(words))
+        || q.after.as_deref().is_some_and(|t| t.contains(words))
+}
+
+/// Quoted strings of a claim line, in order.
+fn quoted(line: &str) -> Vec<&str> {
+    line.split('"').skip(1).step_by(2).collect()
+}
+
+/// Checks what always holds of a ledger: its row links point at rows that
+/// hold what the entry names.
+fn check_links(c: &Comparison<'_>) {
+    let rows = &c.rows;
+    let starts = |row: Option<usize>, before: bool, words: &str| {
+        if let Some(r) = row {
+            let text = if before { rows[r].before } else { rows[r].after };
+            let first: String = words.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+            assert!(
+                text.is_some_and(|t| t.contains(&first)),
+                "row {r} should hold {first:?}"
+            );
+        }
+    };
+    for q in &c.ledger.quotes {
+        assert!(q.before_row.is_some() || q.after_row.is_some());
+        if let Some(b) = &q.before {
+            starts(q.before_row, true, b);
+        }
+        if let Some(a) = &q.after {
+            starts(q.after_row, false, a);
+        }
+    }
+    for f in &c.ledger.figures {
+        assert!(f.before_row.is_some_and(|r| r < rows.len()));
+        assert!(f.after_row.is_some_and(|r| r < rows.len()));
+    }
+}
+
+fn check(pair: Pair, claims: &str) {
+    let (before, after) = load(&pair);
+    let c = compare(&before, &after, &Options::default());
+    check_links(&c);
+    let ledger = &c.ledger;
+    let shown = || {
+        let quotes: Vec<String> = ledger
+            .quotes
+            .iter()
+            .map(|q| {
+                format!(
+                    "  {} {:?} by {:?}: {:?} / {:?}",
+                    change_name(q.change),
+                    q.change,
+                    q.speaker,
+                    q.before.as_deref().map(|s| s.chars().take(60).collect::<String>()),
+                    q.after.as_deref().map(|s| s.chars().take(60).collect::<String>())
+                )
+            })
+            .collect();
+        let figures: Vec<String> = ledger
+            .figures
+            .iter()
+            .map(|f| format!("  {:?} -> {:?}", f.before, f.after))
+            .collect();
+        format!(
+            "quotes:\n{}\nfigures:\n{}",
+            quotes.join("\n"),
+            figures.join("\n")
+        )
+    };
+    for line in claims.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let strings = quoted(line);
+        let ok = match words.as_slice() {
+            ["quote", change, ..] => {
+                let speaker = line.split(" by ").nth(1).map(str::trim);
+                ledger.quotes.iter().any(|q| {
+                    change_name(q.change) == *change
+                        && quote_holds(q, strings[0])
+                        && speaker.is_none_or(|s| q.speaker.as_deref().is_some_and(|q| q.contains(s)))
+                })
+            }
+            ["no", "quote", change, ..] => !ledger.quotes.iter().any(|q| {
+                (*change == "any" || change_name(q.change) == *change) && quote_holds(q, strings[0])
+            }),
+            ["figure", ..] => ledger
+                .figures
+                .iter()
+                .any(|f| f.before == strings[0] && f.after == strings[1]),
+            ["outlets"] => ledger.outlets.is_some(),
+            ["no", "outlets"] => ledger.outlets.is_none(),
+            _ => panic!("unknown claim {line:?}"),
+        };
+        assert!(ok, "claim failed: {line}\n{}", shown());
+    }
+}
+
+#[test]
+fn seeds_000_001_the_added_quote_and_the_regrouped_one() {
+    check(
+        Pair::Seeds("000_ba2ed8750da60442.txt", "001_c841d5658e0f1fdf.txt"),
+        r#"
+        quote added "They need to get rid of these illusions" by Moallem
+        no quote removed "We will not negotiate"
+        no quote removed "Bashar is (a) red line"
+        quote unchanged "We will not negotiate with anyone on the presidency" by Moallem
+        quote removed "we haven’t done very much" by Lakhdar Brahimi
+        quote unchanged "close to collapse" by Riyad Hijab
+        quote unchanged "If the regime and its backers" by John Kerry
+        no outlets
+        "#,
+    );
+}
+
+/// Quotes inside page furniture (the video carousel's captions) stay out of
+/// the ledger: the analyse stage reads the rows' `noise` kind.
+#[test]
+fn seeds_000_001_no_quote_from_the_video_captions() {
+    check(
+        Pair::Seeds("000_ba2ed8750da60442.txt", "001_c841d5658e0f1fdf.txt"),
+        r#"no quote any "We can try to fight but the kids are our weakness""#,
+    );
+}
+
+#[test]
+fn seeds_001_002_are_two_outlets() {
+    check(
+        Pair::Seeds("001_c841d5658e0f1fdf.txt", "002_cbe3147d30cbc16f.txt"),
+        "outlets",
+    );
+}
+
+#[test]
+fn govuk_hepatitis_figure_correction_20_to_25() {
+    check(
+        Pair::Fixture("govuk_hepatitis_figure_correction"),
+        r#"
+        figure "20" -> "25"
+        no outlets
+        "#,
+    );
+}
+
+#[test]
+fn corpus_reuters_syria_toll_update() {
+    check(
+        Pair::Corpus("wire_reuters_syria_bombs_tollupdate"),
+        r#"
+        figure "145" -> "148"
+        figure "more than 140" -> "nearly 150"
+        quote unchanged "This demonstrates yet again" by Dmitry Peskov
+        quote added "Two days ago some camps" by Abu Saadah
+        no outlets
+        "#,
+    );
+}
+
+#[test]
+fn corpus_texas_floods_toll_update() {
+    check(Pair::Corpus("wire_texas_floods_tollupdate"), r#"figure "Five" -> "Six""#);
+}
+
+#[test]
+fn corpus_russian_wire_vs_outlet_boxer_names_the_speaker_in_full() {
+    check(
+        Pair::Corpus("russian_wire_vs_outlet_tass_vs_newsru_boxer"),
+        r#"quote unchanged "Мы хотим описать путь" by Сурхай Сунгуров"#,
+    );
+}
+
+#[test]
+fn corpus_outlet_pairs_are_said_to_share_little_wording() {
+    for name in [
+        "russian_outlets_schizophrenia_riamelitopol_vs_korrespondent",
+        "arabic_wire_uae_law_aawsat_vs_alriyadh",
+        "wire_vs_outlet_ap_columbine_nbc_vs_cbs",
+    ] {
+        let (before, after) = load(&Pair::Corpus(name));
+        let c = compare(&before, &after, &Options::default());
+        check_links(&c);
+        eprintln!("{name}: shared wording {}", c.ledger.stats.shared_wording);
+    }
+}
