@@ -153,7 +153,10 @@ fn main() -> ExitCode {
             .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
             .unwrap_or(120);
         let style = if colour { Style::Colour } else { Style::Plain };
-        present::side_by_side_with(&comparison, width, style, &args.options)
+        present::summary(&comparison)
+            + "
+"
+            + &present::side_by_side_with(&comparison, width, style, &args.options)
     };
     // A closed pipe (`storydiff a b | head`) is not an error worth a panic.
     let _ = stdout.lock().write_all(out.as_bytes());

@@ -77,8 +77,16 @@ fn check_links(c: &Comparison<'_>) {
     let rows = &c.rows;
     let starts = |row: Option<usize>, before: bool, words: &str| {
         if let Some(r) = row {
-            let text = if before { rows[r].before } else { rows[r].after };
-            let first: String = words.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+            let text = if before {
+                rows[r].before
+            } else {
+                rows[r].after
+            };
+            let first: String = words
+                .split_whitespace()
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" ");
             assert!(
                 text.is_some_and(|t| t.contains(&first)),
                 "row {r} should hold {first:?}"
@@ -115,8 +123,12 @@ fn check(pair: Pair, claims: &str) {
                     change_name(q.change),
                     q.change,
                     q.speaker,
-                    q.before.as_deref().map(|s| s.chars().take(60).collect::<String>()),
-                    q.after.as_deref().map(|s| s.chars().take(60).collect::<String>())
+                    q.before
+                        .as_deref()
+                        .map(|s| s.chars().take(60).collect::<String>()),
+                    q.after
+                        .as_deref()
+                        .map(|s| s.chars().take(60).collect::<String>())
                 )
             })
             .collect();
@@ -140,7 +152,8 @@ fn check(pair: Pair, claims: &str) {
                 ledger.quotes.iter().any(|q| {
                     change_name(q.change) == *change
                         && quote_holds(q, strings[0])
-                        && speaker.is_none_or(|s| q.speaker.as_deref().is_some_and(|q| q.contains(s)))
+                        && speaker
+                            .is_none_or(|s| q.speaker.as_deref().is_some_and(|q| q.contains(s)))
                 })
             }
             ["no", "quote", change, ..] => !ledger.quotes.iter().any(|q| {
@@ -220,7 +233,10 @@ fn corpus_reuters_syria_toll_update() {
 
 #[test]
 fn corpus_texas_floods_toll_update() {
-    check(Pair::Corpus("wire_texas_floods_tollupdate"), r#"figure "Five" -> "Six""#);
+    check(
+        Pair::Corpus("wire_texas_floods_tollupdate"),
+        r#"figure "Five" -> "Six""#,
+    );
 }
 
 #[test]

@@ -35,7 +35,11 @@ fn articles() -> Vec<(String, String)> {
         })
         .collect();
     out.sort();
-    assert!(out.len() >= 15, "too few corpus articles found in {}", dir.display());
+    assert!(
+        out.len() >= 15,
+        "too few corpus articles found in {}",
+        dir.display()
+    );
     out
 }
 
@@ -146,7 +150,12 @@ impl Score {
 
     fn assert_nine_in_ten(&self, what: &str) {
         let rate = self.found as f64 / self.tried as f64;
-        eprintln!("{what}: {} of {} found ({:.0}%)", self.found, self.tried, rate * 100.0);
+        eprintln!(
+            "{what}: {} of {} found ({:.0}%)",
+            self.found,
+            self.tried,
+            rate * 100.0
+        );
         assert!(
             rate >= 0.9,
             "{what}: only {} of {} found; misses:\n{}",
@@ -185,9 +194,8 @@ fn injected_quotes_are_found_with_the_right_speaker() {
                             .or(x.after.as_deref())
                             .is_some_and(|s| s.contains(&q[..30]))
                 });
-                let ok = hit.is_some_and(|x| {
-                    x.speaker.as_deref().is_some_and(|s| surname_of(s) == last)
-                });
+                let ok = hit
+                    .is_some_and(|x| x.speaker.as_deref().is_some_and(|s| surname_of(s) == last));
                 score.record(
                     ok,
                     format!(
@@ -201,9 +209,11 @@ fn injected_quotes_are_found_with_the_right_speaker() {
             let after = edited.replacen(&q, &format!("{q} now"), 1);
             let c = compare(&before, &after, &Options::default());
             let hit = c.ledger.quotes.iter().find(|x| {
-                x.change == Change::Changed && x.after.as_deref().is_some_and(|s| s.contains(" now"))
+                x.change == Change::Changed
+                    && x.after.as_deref().is_some_and(|s| s.contains(" now"))
             });
-            let ok = hit.is_some_and(|x| x.speaker.as_deref().is_some_and(|s| surname_of(s) == last));
+            let ok =
+                hit.is_some_and(|x| x.speaker.as_deref().is_some_and(|s| surname_of(s) == last));
             score.record(
                 ok,
                 format!("{name} template {t} altered: {:?}", hit.map(|x| &x.speaker)),
@@ -267,7 +277,9 @@ fn injected_figure_changes_are_found() {
             let after = format!("{}{replacement}{}", &text[..at], &text[at + digits.len()..]);
             let c = compare(&text, &after, &Options::default());
             let ok = c.ledger.figures.iter().any(|f| {
-                f.before.split_whitespace().any(|w| w.trim_end_matches(['.', ',']) == digits)
+                f.before
+                    .split_whitespace()
+                    .any(|w| w.trim_end_matches(['.', ',']) == digits)
                     && f.after.contains(&replacement)
             });
             score.record(
@@ -300,7 +312,9 @@ fn real_quotes_altered_are_found_with_their_speaker() {
             .quotes
             .iter()
             .filter_map(|q| Some((q.after.clone()?, q.speaker.clone()?)))
-            .filter(|(q, _)| q.split_whitespace().count() >= 5 && text.matches(q.as_str()).count() == 1)
+            .filter(|(q, _)| {
+                q.split_whitespace().count() >= 5 && text.matches(q.as_str()).count() == 1
+            })
             .take(4)
             .collect();
         for (quote, speaker) in real {
@@ -308,13 +322,18 @@ fn real_quotes_altered_are_found_with_their_speaker() {
             let altered = format!("{} indeed{}", &quote[..cut], &quote[cut..]);
             let after = text.replacen(&quote, &altered, 1);
             let c = compare(&text, &after, &Options::default());
-            let hit = c
-                .ledger
-                .quotes
-                .iter()
-                .find(|x| x.change == Change::Changed && x.after.as_deref().is_some_and(|s| s.contains(" indeed")));
+            let hit = c.ledger.quotes.iter().find(|x| {
+                x.change == Change::Changed
+                    && x.after.as_deref().is_some_and(|s| s.contains(" indeed"))
+            });
             let ok = hit.is_some_and(|x| x.speaker.as_deref() == Some(speaker.as_str()));
-            score.record(ok, format!("{name}: {quote:.40} by {speaker}: {:?}", hit.map(|x| &x.speaker)));
+            score.record(
+                ok,
+                format!(
+                    "{name}: {quote:.40} by {speaker}: {:?}",
+                    hit.map(|x| &x.speaker)
+                ),
+            );
         }
     }
     score.assert_nine_in_ten("real quotes altered");

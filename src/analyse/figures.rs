@@ -11,37 +11,153 @@ use crate::text;
 
 /// Words that say how exact a figure is; kept in the figure's text.
 const QUALIFIERS: &[&str] = &[
-    "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as",
-    "as few as", "close to", "just over", "just under", "nearly", "almost", "about", "around",
-    "approximately", "roughly", "over", "under", "some", "an estimated", "estimated", "only",
-    "более", "менее", "около", "почти", "свыше", "порядка", "примерно", "не менее", "не более",
-    "أكثر من", "نحو", "حوالي", "قرابة",
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "up to",
+    "as many as",
+    "as few as",
+    "close to",
+    "just over",
+    "just under",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "over",
+    "under",
+    "some",
+    "an estimated",
+    "estimated",
+    "only",
+    "более",
+    "менее",
+    "около",
+    "почти",
+    "свыше",
+    "порядка",
+    "примерно",
+    "не менее",
+    "не более",
+    "أكثر من",
+    "نحو",
+    "حوالي",
+    "قرابة",
 ];
 
 const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
-    "dozen", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "half",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "dozen",
+    "dozens",
+    "scores",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "half",
 ];
 
 /// Words after a number that belong to the figure.
 const UNITS: &[&str] = &[
-    "%", "percent", "per", "cent", "million", "billion", "trillion", "thousand", "hundred",
-    "bn", "m", "k", "gbp", "usd", "eur", "dollars", "pounds", "euros", "pence", "cents",
-    "млн", "млрд", "тыс", "процента", "процентов", "процент", "рублей", "долларов", "%.",
+    "%",
+    "percent",
+    "per",
+    "cent",
+    "million",
+    "billion",
+    "trillion",
+    "thousand",
+    "hundred",
+    "bn",
+    "m",
+    "k",
+    "gbp",
+    "usd",
+    "eur",
+    "dollars",
+    "pounds",
+    "euros",
+    "pence",
+    "cents",
+    "млн",
+    "млрд",
+    "тыс",
+    "процента",
+    "процентов",
+    "процент",
+    "рублей",
+    "долларов",
+    "%.",
 ];
 
 const CURRENCY: &[&str] = &["$", "£", "€", "¥", "₽", "US$", "GBP", "USD", "EUR"];
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// One figure in a sentence.
@@ -57,8 +173,11 @@ struct Found<'a> {
 }
 
 fn is_number(token: &str) -> bool {
-    token.chars().any(|c| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c) || ('\u{6f0}'..='\u{6f9}').contains(&c))
-        || NUMBER_WORDS.contains(&token.to_lowercase().as_str())
+    token.chars().any(|c| {
+        c.is_ascii_digit()
+            || ('\u{660}'..='\u{669}').contains(&c)
+            || ('\u{6f0}'..='\u{6f9}').contains(&c)
+    }) || NUMBER_WORDS.contains(&token.to_lowercase().as_str())
 }
 
 fn is_date_word(token: &str) -> bool {
@@ -177,8 +296,12 @@ fn differ<'s>(before: &'s str, after: &'s str) -> Vec<(&'s str, &'s str)> {
         let mut k = 0;
         while k < fb.len() {
             let j = match by {
-                0 => fa.iter().position(|f| !f.after_word.is_empty() && f.after_word == fb[k].after_word),
-                1 => fa.iter().position(|f| !f.before_word.is_empty() && f.before_word == fb[k].before_word),
+                0 => fa
+                    .iter()
+                    .position(|f| !f.after_word.is_empty() && f.after_word == fb[k].after_word),
+                1 => fa
+                    .iter()
+                    .position(|f| !f.before_word.is_empty() && f.before_word == fb[k].before_word),
                 _ => (fb.len() == fa.len()).then_some(0),
             };
             match j {
@@ -202,8 +325,14 @@ fn pair_sentences(before: &str, after: &str) -> Vec<(usize, usize, usize, usize)
     if sb.len() * sa.len() > 10_000 {
         return Vec::new();
     }
-    let stems_b: Vec<Vec<String>> = sb.iter().map(|&(s, e)| sentences::stems(&before[s..e])).collect();
-    let stems_a: Vec<Vec<String>> = sa.iter().map(|&(s, e)| sentences::stems(&after[s..e])).collect();
+    let stems_b: Vec<Vec<String>> = sb
+        .iter()
+        .map(|&(s, e)| sentences::stems(&before[s..e]))
+        .collect();
+    let stems_a: Vec<Vec<String>> = sa
+        .iter()
+        .map(|&(s, e)| sentences::stems(&after[s..e]))
+        .collect();
     let mut candidates = Vec::new();
     for (i, &(bs, be)) in sb.iter().enumerate() {
         for (j, &(as_, ae)) in sa.iter().enumerate() {
@@ -321,9 +450,17 @@ mod tests {
         check(
             "The charge is £1,750 and rose 5 percent on Feb. 27.",
             "The charge is £2,285 and rose 7 percent on Feb. 28.",
-            &[("£1,750", "£2,285"), ("5 percent", "7 percent"), ("Feb. 27", "Feb. 28")],
+            &[
+                ("£1,750", "£2,285"),
+                ("5 percent", "7 percent"),
+                ("Feb. 27", "Feb. 28"),
+            ],
         );
-        check("Five killed on Monday", "Six killed on Tuesday", &[("Five", "Six"), ("Monday", "Tuesday")]);
+        check(
+            "Five killed on Monday",
+            "Six killed on Tuesday",
+            &[("Five", "Six"), ("Monday", "Tuesday")],
+        );
     }
 
     #[test]

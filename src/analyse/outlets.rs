@@ -38,8 +38,14 @@ pub(crate) fn pair(before: &Side<'_>, after: &Side<'_>, deadline: Option<Instant
     let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
     let in_time = deadline.is_none_or(|d| Instant::now() < d);
     if sb.len() <= SENTENCE_LIMIT && sa.len() <= SENTENCE_LIMIT && in_time {
-        let stems_b: Vec<Vec<String>> = sb.iter().map(|&(s, e)| sentences::stems(&before.text[s..e])).collect();
-        let stems_a: Vec<Vec<String>> = sa.iter().map(|&(s, e)| sentences::stems(&after.text[s..e])).collect();
+        let stems_b: Vec<Vec<String>> = sb
+            .iter()
+            .map(|&(s, e)| sentences::stems(&before.text[s..e]))
+            .collect();
+        let stems_a: Vec<Vec<String>> = sa
+            .iter()
+            .map(|&(s, e)| sentences::stems(&after.text[s..e]))
+            .collect();
         let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, stems) in stems_b.iter().enumerate() {
             for st in stems {

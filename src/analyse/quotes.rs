@@ -176,49 +176,271 @@ fn make(text: &str, mark: usize, parts: Vec<(usize, usize)>, end: usize) -> Foun
 
 /// Verbs (and their forms) that attribute speech.
 const VERBS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "added", "adds", "stated", "declared", "announced",
-    "explained", "wrote", "writes", "asked", "replied", "insisted", "warned", "noted", "argued",
-    "claimed", "tweeted", "confirmed", "continued", "saying", "stressed", "urged", "recalled",
-    "admitted", "acknowledged", "cautioned", "concluded", "commented", "posted", "reported",
-    "сказал", "сказала", "сказали", "заявил", "заявила", "заявили", "отметил", "отметила",
-    "сообщил", "сообщила", "сообщили", "пояснил", "пояснила", "подчеркнул", "подчеркнула",
-    "рассказал", "рассказала", "добавил", "добавила", "считает", "говорит", "написал",
-    "написала", "قال", "وقال", "قالت", "وقالت", "أضاف", "وأضاف", "أكد", "وأكد", "أوضح", "وأوضح",
-    "صرح", "وصرح", "ذكر", "وذكر", "أشار", "وأشار", "أعلن", "وأعلن",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "declared",
+    "announced",
+    "explained",
+    "wrote",
+    "writes",
+    "asked",
+    "replied",
+    "insisted",
+    "warned",
+    "noted",
+    "argued",
+    "claimed",
+    "tweeted",
+    "confirmed",
+    "continued",
+    "saying",
+    "stressed",
+    "urged",
+    "recalled",
+    "admitted",
+    "acknowledged",
+    "cautioned",
+    "concluded",
+    "commented",
+    "posted",
+    "reported",
+    "сказал",
+    "сказала",
+    "сказали",
+    "заявил",
+    "заявила",
+    "заявили",
+    "отметил",
+    "отметила",
+    "сообщил",
+    "сообщила",
+    "сообщили",
+    "пояснил",
+    "пояснила",
+    "подчеркнул",
+    "подчеркнула",
+    "рассказал",
+    "рассказала",
+    "добавил",
+    "добавила",
+    "считает",
+    "говорит",
+    "написал",
+    "написала",
+    "قال",
+    "وقال",
+    "قالت",
+    "وقالت",
+    "أضاف",
+    "وأضاف",
+    "أكد",
+    "وأكد",
+    "أوضح",
+    "وأوضح",
+    "صرح",
+    "وصرح",
+    "ذكر",
+    "وذكر",
+    "أشار",
+    "وأشار",
+    "أعلن",
+    "وأعلن",
 ];
 
 /// Who a speaker talks to, named right after the verb.
 const ADDRESSEES: &[&str] = &[
-    "reporters", "journalists", "reuters", "ap", "afp", "cnn", "bbc", "тасс", "риа",
-    "интерфакс", "журналистам", "агентству",
+    "reporters",
+    "journalists",
+    "reuters",
+    "ap",
+    "afp",
+    "cnn",
+    "bbc",
+    "тасс",
+    "риа",
+    "интерфакс",
+    "журналистам",
+    "агентству",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "он", "она", "они"];
 
 /// Words that open a sentence or name a role, never a person.
 const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "but", "and", "in", "on", "at", "last", "this", "that", "it", "if", "as",
-    "when", "while", "after", "before", "speaking", "asked", "new", "breaking", "update",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "according", "however", "meanwhile", "earlier", "later", "also",
-    "he", "she", "they", "we", "i", "his", "her", "their", "our", "it's",
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "last",
+    "this",
+    "that",
+    "it",
+    "if",
+    "as",
+    "when",
+    "while",
+    "after",
+    "before",
+    "speaking",
+    "asked",
+    "new",
+    "breaking",
+    "update",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "according",
+    "however",
+    "meanwhile",
+    "earlier",
+    "later",
+    "also",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "their",
+    "our",
+    "it's",
 ];
 
 /// Titles and roles stripped from the front of a name.
 const ROLES: &[&str] = &[
-    "president", "vice", "prime", "minister", "foreign", "defence", "defense", "interior",
-    "secretary", "general", "state", "spokesman", "spokeswoman", "spokesperson", "chief",
-    "senator", "sen.", "rep.", "gov.", "governor", "mayor", "dr", "dr.", "mr", "mr.", "mrs",
-    "mrs.", "ms", "ms.", "professor", "prof.", "judge", "justice", "director", "deputy",
-    "ambassador", "envoy", "commander", "lt.", "col.", "gen.", "sgt.", "capt.", "officer",
-    "chairman", "chairwoman", "leader", "king", "queen", "prince", "sheikh", "pope", "father",
-    "u.s.", "u.n.", "un", "us", "uk", "syrian", "russian", "american", "british", "iranian",
-    "turkish", "french", "german", "chinese", "israeli", "palestinian", "saudi", "egyptian",
-    "iraqi", "ukrainian", "european", "nato", "kremlin", "white", "house", "health", "public",
-    "england", "national", "former", "then", "acting", "executive", "senior", "information",
-    "opposition", "rebel", "police", "medical", "consultant", "head", "u.s", "u.n", "rep", "lt",
-    "coroner", "attorney", "sheriff", "parish", "east", "west", "north", "south",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "secretary",
+    "general",
+    "state",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chief",
+    "senator",
+    "sen.",
+    "rep.",
+    "gov.",
+    "governor",
+    "mayor",
+    "dr",
+    "dr.",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "professor",
+    "prof.",
+    "judge",
+    "justice",
+    "director",
+    "deputy",
+    "ambassador",
+    "envoy",
+    "commander",
+    "lt.",
+    "col.",
+    "gen.",
+    "sgt.",
+    "capt.",
+    "officer",
+    "chairman",
+    "chairwoman",
+    "leader",
+    "king",
+    "queen",
+    "prince",
+    "sheikh",
+    "pope",
+    "father",
+    "u.s.",
+    "u.n.",
+    "un",
+    "us",
+    "uk",
+    "syrian",
+    "russian",
+    "american",
+    "british",
+    "iranian",
+    "turkish",
+    "french",
+    "german",
+    "chinese",
+    "israeli",
+    "palestinian",
+    "saudi",
+    "egyptian",
+    "iraqi",
+    "ukrainian",
+    "european",
+    "nato",
+    "kremlin",
+    "white",
+    "house",
+    "health",
+    "public",
+    "england",
+    "national",
+    "former",
+    "then",
+    "acting",
+    "executive",
+    "senior",
+    "information",
+    "opposition",
+    "rebel",
+    "police",
+    "medical",
+    "consultant",
+    "head",
+    "u.s",
+    "u.n",
+    "rep",
+    "lt",
+    "coroner",
+    "attorney",
+    "sheriff",
+    "parish",
+    "east",
+    "west",
+    "north",
+    "south",
 ];
 
 /// A word of the text around a quote.
@@ -257,8 +479,7 @@ fn words(s: &str) -> Vec<Word<'_>> {
 }
 
 fn is_capital(w: &Word<'_>) -> bool {
-    w.clean.chars().next().is_some_and(char::is_uppercase)
-        && !NOT_NAMES.contains(&w.lower.as_str())
+    w.clean.chars().next().is_some_and(char::is_uppercase) && !NOT_NAMES.contains(&w.lower.as_str())
 }
 
 fn is_verb(w: &Word<'_>) -> bool {
@@ -275,12 +496,7 @@ fn name(run: &[Word<'_>]) -> Option<String> {
     if run.is_empty() || (run.len() == 1 && ROLES.contains(&run[0].lower.as_str())) {
         return None;
     }
-    Some(
-        run.iter()
-            .map(|w| w.clean)
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    Some(run.iter().map(|w| w.clean).collect::<Vec<_>>().join(" "))
 }
 
 /// Name particles that may sit inside a name run.
@@ -301,7 +517,8 @@ fn speaker_before(ws: &[Word<'_>]) -> Option<String> {
     if is_capital(last) && !last.comma {
         let mut s = ws.len() - 1;
         while s > 0
-            && (is_capital(&ws[s - 1]) || (is_particle(&ws[s - 1]) && s >= 2 && is_capital(&ws[s - 2])))
+            && (is_capital(&ws[s - 1])
+                || (is_particle(&ws[s - 1]) && s >= 2 && is_capital(&ws[s - 2])))
             && !ws[s - 1].comma
         {
             s -= 1;
@@ -328,7 +545,8 @@ fn speaker_before(ws: &[Word<'_>]) -> Option<String> {
     // Else a noun phrase: "a driver at the bus station said".
     let from = ws.len().saturating_sub(7);
     let at = (from..ws.len()).find(|&i| {
-        matches!(ws[i].lower.as_str(), "a" | "an" | "the" | "one") && !ws[i..].iter().any(|w| w.comma)
+        matches!(ws[i].lower.as_str(), "a" | "an" | "the" | "one")
+            && !ws[i..].iter().any(|w| w.comma)
     })?;
     Some(
         ws[at..]
@@ -345,7 +563,12 @@ fn speaker_after(ws: &[Word<'_>]) -> Option<String> {
     if PRONOUNS.contains(&first.lower.as_str()) {
         return Some(first.lower.clone());
     }
-    let cased = ws.iter().any(|w| w.clean.chars().any(|c| c.is_uppercase() || c.is_lowercase()) && w.clean.chars().any(char::is_uppercase));
+    let cased = ws.iter().any(|w| {
+        w.clean
+            .chars()
+            .any(|c| c.is_uppercase() || c.is_lowercase())
+            && w.clean.chars().any(char::is_uppercase)
+    });
     let limit = ws.len().min(6);
     for i in 0..limit {
         if ADDRESSEES.contains(&ws[i].lower.as_str()) {
@@ -356,7 +579,8 @@ fn speaker_after(ws: &[Word<'_>]) -> Option<String> {
             let mut e = i + 1;
             while e < ws.len()
                 && !ws[e - 1].comma
-                && (is_capital(&ws[e]) || (is_particle(&ws[e]) && ws.get(e + 1).is_some_and(is_capital)))
+                && (is_capital(&ws[e])
+                    || (is_particle(&ws[e]) && ws.get(e + 1).is_some_and(is_capital)))
             {
                 e += 1;
             }
@@ -368,12 +592,31 @@ fn speaker_after(ws: &[Word<'_>]) -> Option<String> {
     }
     if !cased && ws.iter().all(|w| !w.clean.is_ascii()) {
         // Uncased scripts (Arabic): the words after the verb, to a comma.
-        let e = ws.iter().position(|w| w.comma).map_or(ws.len(), |p| p + 1).min(3);
-        return Some(ws[..e].iter().map(|w| w.clean).collect::<Vec<_>>().join(" "));
+        let e = ws
+            .iter()
+            .position(|w| w.comma)
+            .map_or(ws.len(), |p| p + 1)
+            .min(3);
+        return Some(
+            ws[..e]
+                .iter()
+                .map(|w| w.clean)
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
     }
     let at = (0..limit).find(|&i| matches!(ws[i].lower.as_str(), "a" | "an" | "the"))?;
-    let e = (at..ws.len()).find(|&i| ws[i].comma).map_or(ws.len(), |p| p + 1).min(at + 7);
-    Some(ws[at..e].iter().map(|w| w.clean).collect::<Vec<_>>().join(" "))
+    let e = (at..ws.len())
+        .find(|&i| ws[i].comma)
+        .map_or(ws.len(), |p| p + 1)
+        .min(at + 7);
+    Some(
+        ws[at..e]
+            .iter()
+            .map(|w| w.clean)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// `according to X` / `по словам X` in a stretch of words.
@@ -397,7 +640,10 @@ fn from_tail(ws: &[Word<'_>]) -> Option<String> {
     }
     // `“…,” Jane Doe, a spokeswoman for the council, said`: a name, then
     // what they are between commas.
-    let run = ws[..v].iter().take_while(|w| is_capital(w) || is_particle(w)).count();
+    let run = ws[..v]
+        .iter()
+        .take_while(|w| is_capital(w) || is_particle(w))
+        .count();
     if run >= 1 && run < v && ws[run - 1].comma {
         return name(&ws[..run]);
     }
@@ -416,13 +662,16 @@ fn from_lead(ws: &[Word<'_>]) -> Option<String> {
     let subject = || {
         // The sentence's subject, when it opens with a name:
         // "Riyad Hijab, the HNC's lead negotiator, played down … “given …”".
-        let e = ws.iter().position(|w| !is_capital(w) || w.comma).map_or(ws.len(), |p| {
-            if ws[p].comma && is_capital(&ws[p]) {
-                p + 1
-            } else {
-                p
-            }
-        });
+        let e = ws
+            .iter()
+            .position(|w| !is_capital(w) || w.comma)
+            .map_or(ws.len(), |p| {
+                if ws[p].comma && is_capital(&ws[p]) {
+                    p + 1
+                } else {
+                    p
+                }
+            });
         (e >= 2).then(|| name(&ws[..e])).flatten()
     };
     match ws.iter().rposition(is_verb) {
@@ -592,7 +841,8 @@ fn full_names(text: &str, speakers: &[Option<String>]) -> HashMap<String, String
             }
             let mut s = i;
             while s > 0
-                && (is_capital(&ws[s - 1]) || (is_particle(&ws[s - 1]) && s >= 2 && is_capital(&ws[s - 2])))
+                && (is_capital(&ws[s - 1])
+                    || (is_particle(&ws[s - 1]) && s >= 2 && is_capital(&ws[s - 2])))
                 && !ws[s - 1].comma
             {
                 s -= 1;
@@ -733,7 +983,8 @@ pub(crate) fn ledger(
         };
         let b_text = join(&qb, bs);
         let a_text = join(&qa, as_);
-        let speaker_of = |qs: &[Found], idx: &[usize]| idx.iter().find_map(|&i| qs[i].speaker.clone());
+        let speaker_of =
+            |qs: &[Found], idx: &[usize]| idx.iter().find_map(|&i| qs[i].speaker.clone());
         let sb = speaker_of(&qb, bs);
         let sa = speaker_of(&qa, as_);
         let change = match (&b_text, &a_text) {
@@ -743,24 +994,22 @@ pub(crate) fn ledger(
             _ => Change::Changed,
         };
         let inline = match (change, &b_text, &a_text) {
-            (Change::Changed, Some(b), Some(a)) => {
-                crate::diff::words(b, a, options, deadline)
-                    .into_iter()
-                    .map(|p| QuotePiece {
-                        tag: p.tag,
-                        text: p.text.to_string(),
-                        cosmetic: p.cosmetic,
-                    })
-                    .collect()
-            }
+            (Change::Changed, Some(b), Some(a)) => crate::diff::words(b, a, options, deadline)
+                .into_iter()
+                .map(|p| QuotePiece {
+                    tag: p.tag,
+                    text: p.text.to_string(),
+                    cosmetic: p.cosmetic,
+                })
+                .collect(),
             _ => Vec::new(),
         };
         let speaker = sa.clone().or_else(|| sb.clone());
-        let before_speaker = sb.filter(|b| {
-            sa.as_ref().is_some_and(|a| surname(a) != surname(b))
-        });
+        let before_speaker = sb.filter(|b| sa.as_ref().is_some_and(|a| surname(a) != surname(b)));
         let row = |side: &Side<'_>, qs: &[Found], idx: &[usize]| {
-            idx.first().and_then(|&i| side.row_at(qs[i].start)).map(|(r, _)| r)
+            idx.first()
+                .and_then(|&i| side.row_at(qs[i].start))
+                .map(|(r, _)| r)
         };
         out.push(Quote {
             change,
@@ -774,16 +1023,14 @@ pub(crate) fn ledger(
             inline,
         });
     }
+    // In reading order: rows are in display order on both sides.
+    out.sort_by_key(|q| q.before_row.into_iter().chain(q.after_row).min());
     out
 }
 
 /// The last word of a speaker's name, lower-cased: what identifies them.
 pub(crate) fn surname(speaker: &str) -> String {
-    speaker
-        .rsplit(' ')
-        .next()
-        .unwrap_or(speaker)
-        .to_lowercase()
+    speaker.rsplit(' ').next().unwrap_or(speaker).to_lowercase()
 }
 
 #[cfg(test)]

@@ -105,11 +105,63 @@ pub(crate) fn stems(text: &str) -> Vec<String> {
 }
 
 const STOP: &[&str] = &[
-    "the", "and", "for", "that", "with", "was", "were", "are", "has", "have", "had", "this",
-    "from", "not", "but", "its", "his", "her", "their", "they", "said", "will", "would", "which",
-    "who", "been", "also", "into", "than", "more", "after", "about", "what", "when", "there",
-    "что", "это", "как", "для", "его", "она", "они", "при", "или", "уже", "также", "который",
-    "في", "من", "على", "إلى", "عن", "مع", "التي", "الذي", "هذا", "هذه",
+    "the",
+    "and",
+    "for",
+    "that",
+    "with",
+    "was",
+    "were",
+    "are",
+    "has",
+    "have",
+    "had",
+    "this",
+    "from",
+    "not",
+    "but",
+    "its",
+    "his",
+    "her",
+    "their",
+    "they",
+    "said",
+    "will",
+    "would",
+    "which",
+    "who",
+    "been",
+    "also",
+    "into",
+    "than",
+    "more",
+    "after",
+    "about",
+    "what",
+    "when",
+    "there",
+    "что",
+    "это",
+    "как",
+    "для",
+    "его",
+    "она",
+    "они",
+    "при",
+    "или",
+    "уже",
+    "также",
+    "который",
+    "في",
+    "من",
+    "على",
+    "إلى",
+    "عن",
+    "مع",
+    "التي",
+    "الذي",
+    "هذا",
+    "هذه",
 ];
 
 /// Dice similarity of two sorted, deduplicated stem lists.
@@ -154,6 +206,11 @@ mod tests {
 
     #[test]
     fn stems_catch_inflection() {
-        assert!(similarity(&stems("Russia raised oil output"), &stems("Russian oil outputs rose")) > 0.5);
+        assert!(
+            similarity(
+                &stems("Russia raised oil output"),
+                &stems("Russian oil outputs rose")
+            ) > 0.5
+        );
     }
 }

@@ -2,9 +2,11 @@
 //! The page renders the model in JS; these are the CLI's views.
 
 mod html;
+mod ledger;
 mod terminal;
 
 pub use html::report;
+pub use ledger::summary;
 pub use terminal::{side_by_side, side_by_side_with, Style};
 
 use crate::{Row, RowKind, Tag};
