@@ -740,8 +740,14 @@ fn attribute(text: &str, blocks: &[(usize, usize)], found: &mut [Found]) {
                 // named in this paragraph or the one before.
                 let recent = last_named.clone().filter(|(b, _)| *b + 1 >= bi);
                 recent.map(|(_, s)| s).or_else(|| {
-                    let from = blocks[bi.saturating_sub(1)].0;
-                    last_name(&text[from..found[k].start]).map(|s| resolve(&s, &full))
+                    // Bounded, so a huge paragraph full of “…,” he said
+                    // stays linear.
+                    let start = found[k].start;
+                    let mut from = blocks[bi.saturating_sub(1)].0.max(start.saturating_sub(1500));
+                    while !text.is_char_boundary(from) {
+                        from += 1;
+                    }
+                    last_name(&text[from..start]).map(|s| resolve(&s, &full))
                 })
             }
             Some(s) => Some(resolve(&s, &full)),
@@ -864,26 +870,29 @@ fn resolve(speaker: &str, full: &HashMap<String, String>) -> String {
 
 // ------------------------------------------------------------ pairing
 
-/// The lower-cased words of a quote, for pairing.
-fn key_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+/// The hashes of a quote's lower-cased words, sorted: for pairing.
+fn key_words(text: &str) -> Vec<u64> {
+    let mut words: Vec<u64> = text
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+        .map(|w| text::hash(&w.to_lowercase()))
+        .collect();
+    words.sort_unstable();
+    words
 }
 
-/// Share of `a`'s words (as a multiset) found in `b`.
-fn containment(a: &[String], b: &[String]) -> (f64, usize) {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for w in b {
-        *counts.entry(w.as_str()).or_default() += 1;
-    }
-    let mut common = 0;
-    for w in a {
-        if let Some(c) = counts.get_mut(w.as_str()) {
-            if *c > 0 {
-                *c -= 1;
+/// Share of `a`'s words (as a multiset) found in `b`, and how many; both
+/// sorted.
+fn containment(a: &[u64], b: &[u64]) -> (f64, usize) {
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
                 common += 1;
+                i += 1;
+                j += 1;
             }
         }
     }
@@ -899,8 +908,8 @@ pub(crate) fn ledger(
 ) -> Vec<Quote> {
     let qb = find(before);
     let qa = find(after);
-    let kb: Vec<Vec<String>> = qb.iter().map(|q| key_words(&q.text)).collect();
-    let ka: Vec<Vec<String>> = qa.iter().map(|q| key_words(&q.text)).collect();
+    let kb: Vec<Vec<u64>> = qb.iter().map(|q| key_words(&q.text)).collect();
+    let ka: Vec<Vec<u64>> = qa.iter().map(|q| key_words(&q.text)).collect();
     let n = qb.len();
     // Union-find over Before quotes (0..n) and After quotes (n..).
     let mut parent: Vec<usize> = (0..n + qa.len()).collect();
@@ -917,8 +926,8 @@ pub(crate) fn ledger(
             p[ra] = rb;
         }
     };
-    // Exact pairs first, in order.
-    let mut exact: HashMap<&[String], Vec<usize>> = HashMap::new();
+    // Exact pairs first (same words, in any order of punctuation), in order.
+    let mut exact: HashMap<&[u64], Vec<usize>> = HashMap::new();
     for (j, k) in ka.iter().enumerate().rev() {
         exact.entry(k.as_slice()).or_default().push(j);
     }
