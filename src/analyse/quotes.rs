@@ -743,7 +743,9 @@ fn attribute(text: &str, blocks: &[(usize, usize)], found: &mut [Found]) {
                     // Bounded, so a huge paragraph full of “…,” he said
                     // stays linear.
                     let start = found[k].start;
-                    let mut from = blocks[bi.saturating_sub(1)].0.max(start.saturating_sub(1500));
+                    let mut from = blocks[bi.saturating_sub(1)]
+                        .0
+                        .max(start.saturating_sub(600));
                     while !text.is_char_boundary(from) {
                         from += 1;
                     }
@@ -792,24 +794,35 @@ fn last_name(text: &str) -> Option<String> {
     text.lines().rev().find_map(last_name_in_line)
 }
 
-fn last_name_in_line(text: &str) -> Option<String> {
-    let ws = words(text);
-    let mut e = ws.len();
+fn last_name_in_line(line: &str) -> Option<String> {
+    // Cheap on every word: only capitalised ones are looked at closely.
+    let capital = |t: &str| {
+        t.trim_start_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    let mut e = tokens.len();
     while e > 0 {
-        if is_capital(&ws[e - 1]) {
-            let mut s = e - 1;
-            while s > 0 && is_capital(&ws[s - 1]) && !ws[s - 1].comma {
-                s -= 1;
-            }
-            if e - s >= 2 {
-                if let Some(n) = name(&ws[s..e]).filter(|n| n.contains(' ')) {
+        if !capital(tokens[e - 1]) {
+            e -= 1;
+            continue;
+        }
+        let mut s = e - 1;
+        while s > 0 && capital(tokens[s - 1]) && !tokens[s - 1].ends_with(',') {
+            s -= 1;
+        }
+        if e - s >= 2 {
+            let joined = tokens[s..e].join(" ");
+            let run: Vec<Word<'_>> = words(&joined).into_iter().filter(is_capital).collect();
+            if run.len() >= 2 {
+                if let Some(n) = name(&run).filter(|n| n.contains(' ')) {
                     return Some(n);
                 }
             }
-            e = s;
-        } else {
-            e -= 1;
         }
+        e = s;
     }
     None
 }
@@ -945,21 +958,64 @@ pub(crate) fn ledger(
     let left_b: Vec<usize> = (0..n).filter(|&i| !paired_b[i]).collect();
     let left_a: Vec<usize> = (0..qa.len()).filter(|&j| !paired_a[j]).collect();
     let in_time = deadline.is_none_or(|d| Instant::now() < d);
-    if left_b.len() <= PAIR_LIMIT && left_a.len() <= PAIR_LIMIT && in_time {
-        let edge = |i: usize, j: usize, p: &mut Vec<usize>| {
-            let (cb, nb) = containment(&kb[i], &ka[j]);
-            let (ca, na) = containment(&ka[j], &kb[i]);
-            if (cb >= CONTAIN_AT && nb >= 3) || (ca >= CONTAIN_AT && na >= 3) {
-                union(p, i, n + j);
-                true
-            } else {
-                false
-            }
-        };
+    let row_b: Vec<usize> = qb
+        .iter()
+        .map(|q| before.row_at(q.start).map_or(0, |r| r.0))
+        .collect();
+    let row_a: Vec<usize> = qa
+        .iter()
+        .map(|q| after.row_at(q.start).map_or(0, |r| r.0))
+        .collect();
+    // Candidates: all with all when few, else only quotes in the same row
+    // (a changed row carries both sides).
+    let everything = left_b.len() <= PAIR_LIMIT && left_a.len() <= PAIR_LIMIT && in_time;
+    let mut by_row_a: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_row_b: HashMap<usize, Vec<usize>> = HashMap::new();
+    if !everything {
+        for &j in &left_a {
+            by_row_a.entry(row_a[j]).or_default().push(j);
+        }
         for &i in &left_b {
-            for &j in &left_a {
-                edge(i, j, &mut parent);
+            by_row_b.entry(row_b[i]).or_default().push(i);
+        }
+    }
+    let none: Vec<usize> = Vec::new();
+    // Each quote links to the one of the other version that holds most of
+    // its words (the nearest on a tie), when that is most of them. Only best
+    // links join quotes, so formulaic quotes do not all melt into one.
+    let best = |own: &[u64], own_row: usize, cands: &[usize], keys: &[Vec<u64>], rows: &[usize]| {
+        let mut top: Option<(f64, usize, usize)> = None;
+        for &c in cands.iter().take(if everything { usize::MAX } else { 50 }) {
+            let (share, common) = containment(own, &keys[c]);
+            if share < CONTAIN_AT || common < 3 {
+                continue;
             }
+            let distance = rows[c].abs_diff(own_row);
+            let better = top.is_none_or(|(s, d, _)| share > s || (share == s && distance < d));
+            if better {
+                top = Some((share, distance, c));
+            }
+        }
+        top.map(|t| t.2)
+    };
+    for &i in &left_b {
+        let cands = if everything {
+            &left_a
+        } else {
+            by_row_a.get(&row_b[i]).unwrap_or(&none)
+        };
+        if let Some(j) = best(&kb[i], row_b[i], cands, &ka, &row_a) {
+            union(&mut parent, i, n + j);
+        }
+    }
+    for &j in &left_a {
+        let cands = if everything {
+            &left_b
+        } else {
+            by_row_b.get(&row_a[j]).unwrap_or(&none)
+        };
+        if let Some(i) = best(&ka[j], row_a[j], cands, &kb, &row_b) {
+            union(&mut parent, i, n + j);
         }
     }
     // Groups, in the order of their first quote (After first, then Before).
