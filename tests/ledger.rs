@@ -202,8 +202,11 @@ fn seeds_000_001_the_added_quote_and_the_regrouped_one() {
 }
 
 /// Quotes inside page furniture (the video carousel's captions) stay out of
-/// the ledger: the analyse stage reads the rows' `noise` kind.
+/// the ledger: the analyse stage reads the rows' `noise` kind, which the
+/// clean stage (issue #3) sets; `quotes_in_noise_rows_stay_out` in
+/// src/analyse/quotes.rs pins the ledger's side of it.
 #[test]
+#[ignore = "needs the clean stage's noise rows (issue #3); passes once it is merged"]
 fn seeds_000_001_no_quote_from_the_video_captions() {
     check(
         Pair::Seeds("000_ba2ed8750da60442.txt", "001_c841d5658e0f1fdf.txt"),
@@ -215,7 +218,11 @@ fn seeds_000_001_no_quote_from_the_video_captions() {
 fn seeds_001_002_are_two_outlets() {
     check(
         Pair::Seeds("001_c841d5658e0f1fdf.txt", "002_cbe3147d30cbc16f.txt"),
-        "outlets",
+        r#"
+        outlets
+        quote added "The bloodshed will drag on without negotiations" by John Kerry
+        quote removed "They need to get rid of these illusions" by Walid Moallem
+        "#,
     );
 }
 
@@ -260,17 +267,16 @@ fn corpus_russian_wire_vs_outlet_boxer_names_the_speaker_in_full() {
     );
 }
 
+/// The same wire story republished by another outlet shares most of its
+/// wording: it is compared as two versions, not paired sentence by sentence.
 #[test]
-fn corpus_outlet_pairs_are_said_to_share_little_wording() {
+fn corpus_wire_republished_by_an_outlet_is_not_two_outlets() {
     for name in [
-        "russian_outlets_schizophrenia_riamelitopol_vs_korrespondent",
-        "arabic_wire_uae_law_aawsat_vs_alriyadh",
-        "wire_vs_outlet_ap_columbine_nbc_vs_cbs",
+        "russian_wire_vs_outlet_tass_vs_newsru_boxer",
+        "arabic_wire_greece_reform_alyaum_vs_alriyadh",
+        "wire_vs_outlet_reuters_philly_trayvon_gun",
     ] {
-        let (before, after) = load(&Pair::Corpus(name));
-        let c = compare(&before, &after, &Options::default());
-        check_links(&c);
-        eprintln!("{name}: shared wording {}", c.ledger.stats.shared_wording);
+        check(Pair::Corpus(name), "no outlets");
     }
 }
 

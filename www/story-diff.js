@@ -297,7 +297,7 @@
           "p",
           "sd-outlets-note",
           "These texts share little wording (" + Math.round(model.stats.sharedWording * 100) +
-            "%): they read as two outlets' stories of one event. Sentences are paired by what they report: " +
+            "%): they read as two tellings of one event (two outlets, or a rewrite). Sentences are paired by what they report: " +
             outlets.inBoth + " in both, " + outlets.beforeOnly + " only in Before, " + outlets.afterOnly + " only in After."
         )
       );

@@ -143,9 +143,10 @@ pub struct Stats {
     pub quotes_changed: usize,
     /// Figures that changed.
     pub figures_changed: usize,
-    /// The share of the two texts' words that they have in common, `0..=1`
-    /// (noise aside): near 1 for two versions of one story, low for two
-    /// outlets' stories of one event.
+    /// The share of the two texts' word pairs (two words in a row) that
+    /// they have in common, `0..=1` (noise aside), however the rows were
+    /// aligned: near 1 for two versions of one story, low for two outlets'
+    /// stories of one event or a rewrite.
     pub shared_wording: f64,
 }
 

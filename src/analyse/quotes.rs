@@ -489,7 +489,9 @@ fn is_verb(w: &Word<'_>) -> bool {
 /// A name from a run of capitalised words: roles stripped from its front.
 fn name(run: &[Word<'_>]) -> Option<String> {
     let mut start = 0;
-    while start + 1 < run.len() && ROLES.contains(&run[start].lower.as_str()) {
+    while start + 1 < run.len()
+        && (ROLES.contains(&run[start].lower.as_str()) || is_particle(&run[start]))
+    {
         start += 1;
     }
     let run = &run[start..];

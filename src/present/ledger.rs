@@ -63,7 +63,8 @@ pub(crate) fn summary_line(s: &Stats) -> String {
 fn outlets_line(c: &Comparison<'_>) -> Option<String> {
     let o = c.ledger.outlets.as_ref()?;
     Some(format!(
-        "These texts share little wording ({:.0}%): they read as two outlets' stories of one event. \
+        "These texts share little wording ({:.0}%): they read as two tellings of one event \
+         (two outlets, or a rewrite). \
          Sentences paired by what they report: {} in both, {} only in Before, {} only in After.",
         c.ledger.stats.shared_wording * 100.0,
         o.in_both,
