@@ -79,7 +79,7 @@ fn insert(text: &str, at: usize, para: &str) -> String {
 }
 
 /// Number of attribution templates.
-const TEMPLATES: usize = 10;
+const TEMPLATES: usize = 13;
 
 /// The paragraphs template `t` injects (each with where it goes, as a share
 /// of the article), the quote's words and the speaker's full name.
@@ -110,8 +110,18 @@ fn templated(t: usize, k: usize, at: f64) -> (Vec<(f64, String)>, String, String
             (0.15, format!("Health Minister {full} was not available for comment.")),
             (at.max(0.5), format!("“{q},” {last} said on Wednesday.")),
         ],
-        _ => here(format!(
+        9 => here(format!(
             "“The review is finished,” {full} said.\n\n“{q},” {last} added."
+        )),
+        // A quote broken by its attribution.
+        10 => here(format!(
+            "“{q},” {full} said, “and we will say so again in public.”"
+        )),
+        11 => here(format!(
+            "In a statement, the council's leader, {full}, said: “{q}.”"
+        )),
+        _ => here(format!(
+            "{full}, who has led the agency since 2019, said in an interview on Tuesday that \"{q}.\""
         )),
     };
     (paras, q.to_string(), full)
