@@ -877,6 +877,12 @@ fn full_names(text: &str, speakers: &[Option<String>]) -> HashMap<String, String
 }
 
 fn resolve(speaker: &str, full: &HashMap<String, String>) -> String {
+    // An acronym (HDP, UNICEF) names itself.
+    if speaker.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && speaker.chars().all(|c| !c.is_lowercase())
+    {
+        return speaker.to_string();
+    }
     full.get(&speaker.to_lowercase())
         .filter(|f| !f.is_empty())
         .cloned()
