@@ -56,3 +56,14 @@ fn noise_and_the_html_reader_run_as_wasm() {
         "A & B\n"
     );
 }
+
+#[wasm_bindgen_test]
+fn the_ledger_runs_as_wasm_and_diffs_a_changed_quote() {
+    let before = "“We will not negotiate with anyone,” Walid Moallem said.\n";
+    let after = "“We will not negotiate with anyone, ever,” Walid Moallem said.\n";
+    let c = compare(before, after, &Options::default());
+    let quote = &c.ledger.quotes[0];
+    assert_eq!(quote.change, storydiff::Change::Changed);
+    assert_eq!(quote.speaker.as_deref(), Some("Walid Moallem"));
+    assert!(quote.inline.iter().any(|p| p.text.contains("ever")));
+}
