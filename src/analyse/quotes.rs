@@ -38,6 +38,9 @@ pub(crate) struct Found {
     pub end: usize,
     /// The speaker, resolved to a full name where the text gives one.
     pub speaker: Option<String>,
+    /// True when the words around the quote name its speaker (not the quote
+    /// before it).
+    pub named: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -143,7 +146,7 @@ pub(crate) fn find(side: &Side<'_>) -> Vec<Found> {
     found.retain(|q| !side.is_noise(q.start) && super::word_count(&q.text) >= 2);
     attribute(text, &blocks, &mut found);
     // Short phrases in quote marks are kept only when someone said them.
-    found.retain(|q| super::word_count(&q.text) >= 5 || q.speaker.is_some());
+    found.retain(|q| super::word_count(&q.text) >= 5 || (q.speaker.is_some() && q.named));
     found
 }
 
@@ -169,6 +172,7 @@ fn make(text: &str, mark: usize, parts: Vec<(usize, usize)>, end: usize) -> Foun
         text,
         end,
         speaker: None,
+        named: false,
     }
 }
 
@@ -786,6 +790,7 @@ fn attribute(text: &str, blocks: &[(usize, usize)], found: &mut [Found]) {
             last_named = Some((bi, s.clone()));
         }
         last_block = Some((bi, speaker.clone()));
+        found[k].named = raw[k].is_some();
         found[k].speaker = speaker;
     }
 }
