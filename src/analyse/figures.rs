@@ -220,6 +220,19 @@ fn find(sentence: &str) -> Vec<Found<'_>> {
                 || (w == "." && next == e && is_date_word(word_at(e - 1)));
             if join && next < tokens.len() && (next == e || is_space(e)) {
                 e = next + 1;
+            } else if (word_at(e) == ":"
+                && word_at(e + 1)
+                    .chars()
+                    .take(2)
+                    .filter(char::is_ascii_digit)
+                    .count()
+                    == 2)
+                || (word_at(e) == "."
+                    && word_at(e + 1).starts_with(|c: char| c.is_ascii_digit())
+                    && word_at(e - 1).chars().all(|c| c.is_ascii_digit()))
+            {
+                // A time: "08:30".
+                e += 2;
             } else if word_at(e) == ","
                 && is_space(e + 1)
                 && word_at(e + 2).len() == 4
@@ -255,6 +268,16 @@ fn find(sentence: &str) -> Vec<Found<'_>> {
             }
         }
         let figure = &sentence[offsets[s]..offsets[e]];
+        // A section number opening a paragraph ("2.41 Victims…") is not a
+        // fact: renumbered guidance would flood the ledger.
+        let numbering = sentence[..offsets[s]].trim().is_empty()
+            && e == i + 1
+            && t.contains('.')
+            && t.chars().all(|c| c.is_ascii_digit() || c == '.');
+        if numbering {
+            i = e;
+            continue;
+        }
         let neighbour = |from: isize, step: isize| {
             let mut k = from;
             while k >= 0 && (k as usize) < tokens.len() {
@@ -460,6 +483,16 @@ mod tests {
             "Five killed on Monday",
             "Six killed on Tuesday",
             &[("Five", "Six"), ("Monday", "Tuesday")],
+        );
+    }
+
+    #[test]
+    fn section_numbers_are_not_figures() {
+        check("2.41 Victims may be", "2.43 Victims may be", &[]);
+        check(
+            "It rose 2.4 percent",
+            "It rose 2.6 percent",
+            &[("2.4 percent", "2.6 percent")],
         );
     }
 
