@@ -217,7 +217,10 @@ fn find(sentence: &str) -> Vec<Found<'_>> {
             let join = UNITS.contains(&lw.as_str())
                 || is_date_word(w)
                 || (dated && digits && (w.len() <= 2 || w.len() == 4))
-                || (w == "." && next == e && is_date_word(word_at(e - 1)));
+                || (w == "."
+                    && next == e
+                    && is_date_word(word_at(e - 1))
+                    && word_at(e - 1).chars().count() <= 4);
             if join && next < tokens.len() && (next == e || is_space(e)) {
                 e = next + 1;
             } else if (word_at(e) == ":"
