@@ -283,6 +283,23 @@
     return li;
   }
 
+  /** Appends a list of `items` to `box`: the first few shown, the rest
+   * folded under "N more". */
+  function listInto(box, items, item, noun) {
+    var SHOWN = 12;
+    var list = el("ul");
+    items.slice(0, SHOWN).forEach(function (x) { list.appendChild(item(x)); });
+    box.appendChild(list);
+    if (items.length > SHOWN) {
+      var more = el("details", "sd-more");
+      more.appendChild(el("summary", null, plural(items.length - SHOWN, "more " + noun)));
+      var rest = el("ul");
+      items.slice(SHOWN).forEach(function (x) { rest.appendChild(item(x)); });
+      more.appendChild(rest);
+      box.appendChild(more);
+    }
+  }
+
   /** The fact-checker's ledger of a model (summary, quotes, figures,
    * outlets), as a DOM element; its links reach the rows of `view`. */
   function ledger(model) {
@@ -310,9 +327,7 @@
       var box = el("div", "sd-quotes");
       box.appendChild(el("h2", null, "Quotes"));
       if (moved.length) {
-        var list = el("ul");
-        moved.forEach(function (q) { list.appendChild(quoteItem(q, labels)); });
-        box.appendChild(list);
+        listInto(box, moved, function (q) { return quoteItem(q, labels); }, "quote");
       }
       if (still.length) {
         var details = el("details", "sd-unchanged");
@@ -328,8 +343,7 @@
     if (figures.length) {
       var fbox = el("div", "sd-figures");
       fbox.appendChild(el("h2", null, "Figures"));
-      var fl = el("ul");
-      figures.forEach(function (f) {
+      listInto(fbox, figures, function (f) {
         var li = el("li", "sd-figure");
         li.appendChild(el("del", "", f.before));
         li.appendChild(document.createTextNode(" \u2192 "));
@@ -340,9 +354,8 @@
           li.appendChild(document.createTextNode(" "));
           li.appendChild(link);
         }
-        fl.appendChild(li);
-      });
-      fbox.appendChild(fl);
+        return li;
+      }, "figure");
       root.appendChild(fbox);
     }
     if (outlets && outlets.sentences.length) {
