@@ -88,11 +88,11 @@ test("two outlets' stories (seeds 001 → 002) are said to share little wording"
   await context.close();
 });
 
-test("StoryDiff.compare returns the same model as storydiff --json", async (t) => {
+test("StoryDiff.compare returns the same model as storydiff --json", async () => {
+  // The CLI built from the same source as the page (a no-op when fresh).
+  execFileSync("cargo", ["build", "--quiet", "--bin", "storydiff"], { cwd: root, stdio: "inherit" });
   const cli = path.join(root, "target", "debug", process.platform === "win32" ? "storydiff.exe" : "storydiff");
-  if (!existsSync(cli)) {
-    execFileSync("cargo", ["build", "--quiet", "--bin", "storydiff"], { cwd: root, stdio: "inherit" });
-  }
+  assert.ok(existsSync(cli), cli);
   const { page, context } = await openPage(browser);
   for (const [b, a] of [
     [SEED_000, SEED_001],
