@@ -366,8 +366,13 @@
         var line = el("div", "sd-pair" + (p.before == null ? " sd-after-only" : p.after == null ? " sd-before-only" : ""));
         line.appendChild(el("div", "sd-before", p.before == null ? "" : p.before));
         line.appendChild(el("div", "sd-after", p.after == null ? "" : p.after));
+        var side = el("div", "sd-pair-notes");
+        side.appendChild(el("span", "sd-badge", p.before == null ? "only in After" : p.after == null ? "only in Before" : "in both"));
+        if (p.quote) side.appendChild(el("span", "sd-badge", "quote"));
+        if (p.figure) side.appendChild(el("span", "sd-badge", "figure"));
         var link = rowLink(p.beforeRow, p.afterRow);
-        if (link) line.appendChild(link);
+        if (link) side.appendChild(link);
+        line.appendChild(side);
         grid.appendChild(line);
       });
       sd.appendChild(grid);
