@@ -154,8 +154,7 @@ fn main() -> ExitCode {
             .unwrap_or(120);
         let style = if colour { Style::Colour } else { Style::Plain };
         present::summary(&comparison)
-            + "
-"
+            + "\n"
             + &present::side_by_side_with(&comparison, width, style, &args.options)
     };
     // A closed pipe (`storydiff a b | head`) is not an error worth a panic.

@@ -203,10 +203,8 @@ fn seeds_000_001_the_added_quote_and_the_regrouped_one() {
 
 /// Quotes inside page furniture (the video carousel's captions) stay out of
 /// the ledger: the analyse stage reads the rows' `noise` kind, which the
-/// clean stage (issue #3) sets; `quotes_in_noise_rows_stay_out` in
-/// src/analyse/quotes.rs pins the ledger's side of it.
+/// clean stage sets.
 #[test]
-#[ignore = "needs the clean stage's noise rows (issue #3); passes once it is merged"]
 fn seeds_000_001_no_quote_from_the_video_captions() {
     check(
         Pair::Seeds("000_ba2ed8750da60442.txt", "001_c841d5658e0f1fdf.txt"),
@@ -234,6 +232,15 @@ fn govuk_hepatitis_figure_correction_20_to_25() {
         figure "20" -> "25"
         no outlets
         "#,
+    );
+}
+
+/// The qualifier is the correction: "less than £1,750" → "£1,750".
+#[test]
+fn govuk_quarantine_fee_correction_keeps_the_qualifier() {
+    check(
+        Pair::Fixture("govuk_quarantine_fee_correction"),
+        r#"figure "less than £1,750" -> "£1,750""#,
     );
 }
 
