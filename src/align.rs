@@ -49,13 +49,15 @@ const PAIR_CELLS: usize = 250_000;
 /// Most unpaired blocks on each side searched for moves by similarity.
 const MOVE_CANDIDATES: usize = 600;
 
-/// Aligns the two block lists.
+/// Aligns the two block lists. The flag is true when a size cap made a
+/// stage give up (a gap too large to pair by similarity, too many blocks to
+/// search for edited moves): the result is rougher, so it is `approximate`.
 pub(crate) fn align(
     before: &[Block<'_>],
     after: &[Block<'_>],
     options: &Options,
     deadline: Option<Instant>,
-) -> Vec<Link> {
+) -> (Vec<Link>, bool) {
     let keys_before: Vec<u64> = before.iter().map(|b| key(b, options)).collect();
     let keys_after: Vec<u64> = after.iter().map(|b| key(b, options)).collect();
     let ops = capture_diff_slices_deadline(Algorithm::Myers, &keys_before, &keys_after, deadline);
@@ -63,6 +65,7 @@ pub(crate) fn align(
     let words_after: Vec<Vec<u64>> = after.iter().map(|b| word_set(b.content)).collect();
 
     let mut links = Vec::with_capacity(before.len().max(after.len()));
+    let mut rough = false;
     for op in ops {
         match op {
             DiffOp::Equal {
@@ -81,17 +84,19 @@ pub(crate) fn align(
                 old_len,
                 new_index,
                 new_len,
-            } => pair_gap(
-                old_index..old_index + old_len,
-                new_index..new_index + new_len,
-                &words_before,
-                &words_after,
-                &mut links,
-            ),
+            } => {
+                rough |= !pair_gap(
+                    old_index..old_index + old_len,
+                    new_index..new_index + new_len,
+                    &words_before,
+                    &words_after,
+                    &mut links,
+                )
+            }
         }
     }
     join_splits(&mut links, before, after, &words_before, &words_after);
-    find_moves(
+    rough |= !find_moves(
         &mut links,
         &keys_before,
         &keys_after,
@@ -99,7 +104,7 @@ pub(crate) fn align(
         &words_after,
     );
     pair_replacements(&mut links);
-    links
+    (links, rough)
 }
 
 /// A block's alignment key: the hash of its folded content.
@@ -140,16 +145,18 @@ pub(crate) fn similarity(a: &[u64], b: &[u64]) -> f64 {
 
 /// Pairs the blocks of one unmatched gap by similarity, keeping order
 /// (the heaviest order-keeping pairing), and emits them in display order.
+/// Returns false when the gap was too large to pair.
 fn pair_gap(
     old: std::ops::Range<usize>,
     new: std::ops::Range<usize>,
     words_before: &[Vec<u64>],
     words_after: &[Vec<u64>],
     links: &mut Vec<Link>,
-) {
+) -> bool {
     let (n, m) = (old.len(), new.len());
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    if n * m <= PAIR_CELLS {
+    let small = n.saturating_mul(m) <= PAIR_CELLS;
+    if small {
         // score[i][j]: best total similarity pairing old[i..] with new[j..].
         let w = m + 1;
         let mut score = vec![0f64; (n + 1) * w];
@@ -191,6 +198,7 @@ fn pair_gap(
     }
     links.extend((i..old.end).map(Link::Removed));
     links.extend((j..new.end).map(Link::Added));
+    small
 }
 
 /// Word similarity a split or merge must reach with the two blocks joined.
@@ -274,14 +282,15 @@ fn join_splits(
 }
 
 /// Turns a removed block and an added block into the two ends of a move
-/// when they hold the same content, or nearly.
+/// when they hold the same content, or nearly. Returns false when there
+/// were too many candidates to search for edited moves.
 fn find_moves(
     links: &mut [Link],
     keys_before: &[u64],
     keys_after: &[u64],
     words_before: &[Vec<u64>],
     words_after: &[Vec<u64>],
-) {
+) -> bool {
     let removed: Vec<(usize, usize)> = links
         .iter()
         .enumerate()
@@ -314,7 +323,8 @@ fn find_moves(
         }
     }
     // Then edited moves, best first.
-    if removed.len() <= MOVE_CANDIDATES && added_list.len() <= MOVE_CANDIDATES {
+    let searched = removed.len() <= MOVE_CANDIDATES && added_list.len() <= MOVE_CANDIDATES;
+    if searched {
         let mut candidates: Vec<(f64, usize, usize, usize, usize)> = Vec::new();
         for &(at, i) in removed.iter().filter(|(at, _)| !taken[*at]) {
             for &(bt, j) in added_list.iter().filter(|(bt, _)| !taken[*bt]) {
@@ -337,6 +347,7 @@ fn find_moves(
         links[at] = Link::MovedFrom(i, j);
         links[bt] = Link::MovedTo(i, j);
     }
+    searched
 }
 
 /// In a gap between two anchors, as many removed as added blocks left over

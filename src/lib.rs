@@ -41,7 +41,7 @@ mod text;
 mod wasm;
 
 pub use analyse::{Change, Figure, Ledger, Outlets, Quote, QuotePiece, SentencePair, Stats};
-pub use model::{Comparison, Options, Piece, Row, RowKind, Tag};
+pub use model::{Comparison, Ending, LineEndings, Options, Piece, Row, RowKind, Tag};
 pub use read::read_html;
 
 use align::Link;
@@ -59,7 +59,7 @@ pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Compar
     // pairing and becomes `noise` rows where it stands.
     let (blocks_before, index_before) = article(&all_before);
     let (blocks_after, index_after) = article(&all_after);
-    let links = align::align(&blocks_before, &blocks_after, options, deadline);
+    let (links, rough) = align::align(&blocks_before, &blocks_after, options, deadline);
 
     let mut rows: Vec<model::Row<'a>> = Vec::with_capacity(links.len());
     let mut noise = Noise {
@@ -119,7 +119,10 @@ pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Compar
                 // Equal keys: the same content up to white space and what
                 // the options ignore.
                 let (b, a) = (blocks_before[i], blocks_after[j]);
-                if b.content == a.content || text::same_under(b.content, a.content, options) {
+                if b.content == a.content
+                    || text::same_but_line_endings(b.content, a.content)
+                    || text::same_under(b.content, a.content, options)
+                {
                     push_equal(&mut rows, (before, after), b.text, a.text);
                 } else {
                     rows.push(changed(b.text, a.text, options, deadline));
@@ -194,12 +197,13 @@ pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Compar
             rows[to].partner = Some(from);
         }
     }
-    let approximate = deadline.is_some_and(|d| Instant::now() > d);
+    let approximate = rough || deadline.is_some_and(|d| Instant::now() > d);
     let ledger = analyse::ledger(before, after, &rows, options, deadline);
     Comparison {
         rows,
         approximate,
         ledger,
+        line_endings: LineEndings::between(before, after),
     }
 }
 

@@ -109,6 +109,68 @@ pub struct Comparison<'a> {
     /// the rows; its fields sit at the top level of the JSON.
     #[serde(flatten)]
     pub ledger: crate::analyse::Ledger,
+    /// Set when the two texts end their lines differently (say CRLF before,
+    /// LF after). Rows that differ only in line endings are `equal` rows,
+    /// so a line-ending change reads as one note, not as a rewrite.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line_endings: Option<LineEndings>,
+}
+
+/// The line endings of each side, when they differ.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct LineEndings {
+    /// How the Before text ends its lines.
+    pub before: Ending,
+    /// How the After text ends its lines.
+    pub after: Ending,
+}
+
+/// How a text ends its lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Ending {
+    /// `\n` (Unix, the web).
+    Lf,
+    /// `\r\n` (Windows, many e-mail and wire systems).
+    Crlf,
+    /// A lone `\r` (old Mac OS).
+    Cr,
+    /// More than one kind.
+    Mixed,
+}
+
+impl Ending {
+    /// How `text` ends its lines, or `None` when it has no line break.
+    pub fn of(text: &str) -> Option<Ending> {
+        let bytes = text.as_bytes();
+        let (mut lf, mut crlf, mut cr) = (false, false, false);
+        for (at, &b) in bytes.iter().enumerate() {
+            match b {
+                b'\n' if at > 0 && bytes[at - 1] == b'\r' => crlf = true,
+                b'\n' => lf = true,
+                b'\r' if bytes.get(at + 1) != Some(&b'\n') => cr = true,
+                _ => {}
+            }
+        }
+        match (lf, crlf, cr) {
+            (false, false, false) => None,
+            (true, false, false) => Some(Ending::Lf),
+            (false, true, false) => Some(Ending::Crlf),
+            (false, false, true) => Some(Ending::Cr),
+            _ => Some(Ending::Mixed),
+        }
+    }
+}
+
+impl LineEndings {
+    /// The line endings of two texts, when both have line breaks and they
+    /// end them differently.
+    pub fn between(before: &str, after: &str) -> Option<LineEndings> {
+        match (Ending::of(before)?, Ending::of(after)?) {
+            (b, a) if b == a => None,
+            (before, after) => Some(LineEndings { before, after }),
+        }
+    }
 }
 
 impl Comparison<'_> {

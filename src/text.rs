@@ -11,8 +11,30 @@ use crate::model::Options;
 /// horizontal white space, single punctuation marks, line breaks. Ideographs
 /// come one per token, so Chinese is diffed by character; grapheme clusters
 /// (emoji sequences, combining marks) are never split.
+///
+/// UAX #29 word boundaries can fall inside a grapheme cluster: a prepended
+/// mark such as U+0600 ARABIC NUMBER SIGN binds to the character after it
+/// as a grapheme but to the one before it as a word. Such a boundary is
+/// dropped, so a piece never starts or ends inside a grapheme. Both
+/// segmentations are walked once, side by side, so this stays linear.
 pub(crate) fn tokens(text: &str) -> Vec<&str> {
-    text.split_word_bounds().collect()
+    if text.is_ascii() {
+        return text.split_word_bounds().collect();
+    }
+    let mut graphemes = text.grapheme_indices(true).map(|(at, _)| at).peekable();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, _) in text.split_word_bound_indices().skip(1) {
+        while graphemes.next_if(|&g| g < at).is_some() {}
+        if graphemes.peek() == Some(&at) {
+            out.push(&text[start..at]);
+            start = at;
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
 }
 
 /// True when a token holds a letter or a digit.
@@ -91,6 +113,23 @@ pub(crate) fn same_under(before: &str, after: &str, options: &Options) -> bool {
     strict(before) == strict(after)
 }
 
+/// True when `before` and `after` are the same text once every line break
+/// (`\r\n`, `\r`, `\n`) is read as one `\n`.
+pub(crate) fn same_but_line_endings(before: &str, after: &str) -> bool {
+    fn lines(s: &str) -> impl Iterator<Item = u8> + '_ {
+        let bytes = s.as_bytes();
+        bytes
+            .iter()
+            .enumerate()
+            .filter_map(move |(at, &b)| match b {
+                b'\r' if bytes.get(at + 1) == Some(&b'\n') => None,
+                b'\r' => Some(b'\n'),
+                b => Some(b),
+            })
+    }
+    lines(before).eq(lines(after))
+}
+
 /// True when `before` and `after` differ only in white space, case,
 /// punctuation or typography.
 pub(crate) fn cosmetic(before: &str, after: &str) -> bool {
@@ -143,6 +182,15 @@ mod tests {
     }
 
     #[test]
+    fn regression_prepended_mark_is_never_split_from_its_grapheme() {
+        // U+0600 binds forward as a grapheme, backward as a word.
+        let s = "the\u{600}.the";
+        let t = tokens(s);
+        assert_eq!(t.concat(), s);
+        assert!(t.contains(&"the\u{600}."), "{t:?}");
+    }
+
+    #[test]
     fn fold_collapses_space_and_typography() {
         let o = Options::default();
         assert_eq!(fold(" “red  line”\u{a0}— ", &o), "\"red line\" -");
@@ -152,6 +200,13 @@ mod tests {
             ..Options::default()
         };
         assert_eq!(fold("(CNN) —", &loose_opts), "cnn");
+    }
+
+    #[test]
+    fn line_endings_alone_make_no_difference() {
+        assert!(same_but_line_endings("a\r\nb\rc\n", "a\nb\nc\r\n"));
+        assert!(!same_but_line_endings("a\r\nb", "a\n\nb"));
+        assert!(!same_but_line_endings("a b", "a  b"));
     }
 
     #[test]

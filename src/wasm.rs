@@ -8,7 +8,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{compare, Options, RowKind, Tag};
+use crate::{compare, Ending, Options, RowKind, Tag};
 
 /// No row on that side, or no partner.
 const NONE: u32 = u32::MAX;
@@ -85,6 +85,14 @@ pub fn compare_packed(before: &str, after: &str, options: JsValue) -> Result<JsV
             )
         })
         .and_then(|_| set("approximate", &JsValue::from_bool(comparison.approximate)))
+        .and_then(|_| match comparison.line_endings {
+            // [before, after], as the JSON names them ("lf", "crlf"...).
+            Some(l) => set(
+                "lineEndings",
+                &js_sys::Array::of2(&ending(l.before).into(), &ending(l.after).into()).into(),
+            ),
+            None => Ok(true),
+        })
         .map_err(|_| JsError::new("storydiff: could not build the result"))?;
     let ledger = serde::Serialize::serialize(
         &comparison.ledger,
@@ -93,6 +101,13 @@ pub fn compare_packed(before: &str, after: &str, options: JsValue) -> Result<JsV
     .map_err(|e| JsError::new(&format!("storydiff: could not send the ledger: {e}")))?;
     set("ledger", &ledger).map_err(|_| JsError::new("storydiff: could not build the result"))?;
     Ok(out.into())
+}
+
+/// Panics, on purpose: the only way to test that a panic inside the wasm
+/// becomes a message and the page stays usable (`StoryDiff._panicForTest`).
+#[wasm_bindgen(js_name = panicForTest)]
+pub fn panic_for_test() {
+    panic!("a deliberate panic, to test recovery");
 }
 
 /// The model as JSON text, exactly as `storydiff --json` prints it.
@@ -112,6 +127,16 @@ pub fn compare_json(before: &str, after: &str, options: JsValue) -> Result<Strin
 #[wasm_bindgen(js_name = readHtml)]
 pub fn read_html(html: &str) -> String {
     crate::read_html(html)
+}
+
+/// An ending's name, as the JSON spells it.
+fn ending(e: Ending) -> &'static str {
+    match e {
+        Ending::Lf => "lf",
+        Ending::Crlf => "crlf",
+        Ending::Cr => "cr",
+        Ending::Mixed => "mixed",
+    }
 }
 
 fn kind_code(kind: RowKind) -> u32 {

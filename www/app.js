@@ -38,24 +38,38 @@
     });
     var text = parts.length ? parts.join(" · ") : "no changes";
     if (counts.noise) text += " (page furniture set aside)";
+    var endings = model.line_endings;
+    if (endings) text += " · line endings changed: " + endings.before.toUpperCase() + " → " + endings.after.toUpperCase();
     return text;
   }
 
   function run() {
     clearTimeout(timer);
+    setDirection(before);
+    setDirection(after);
     var started = performance.now();
     try {
       var model = StoryDiff.render(result, before.value, after.value, options());
       var ms = Math.round(performance.now() - started);
       status.textContent =
-        summary(model) + " — compared in " + ms + " ms" + (model.approximate ? " (approximate: the diff hit its deadline)" : "");
+        summary(model) + " — compared in " + ms + " ms" + (model.approximate ? " (approximate: the texts were too large or too different for a full comparison in time)" : "");
       status.classList.remove("sd-error");
       // For the share, keep and navigate features (www/ui.js and friends).
       document.dispatchEvent(new CustomEvent("storydiff:compared", { detail: { model: model, ms: ms } }));
     } catch (e) {
-      status.textContent = "Could not compare: " + (e && e.message ? e.message : e) + ". Your text is untouched.";
+      var message = e && e.message ? e.message : String(e);
+      status.textContent = "Could not compare: " + message + (e && e.internal ? "." : ". Your text is untouched.");
       status.classList.add("sd-error");
     }
+  }
+
+  /** A text area's direction from its first letter, so Arabic and Hebrew
+   * read right to left. (Not dir="auto": on a 1.4 MB text area Chromium
+   * takes seconds to resolve it on every change.) */
+  function setDirection(area) {
+    var letter = /\p{L}/u.exec(area.value.slice(0, 4096));
+    var rtl = letter && /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u.test(letter[0]);
+    area.dir = rtl ? "rtl" : "ltr";
   }
 
   function schedule() {

@@ -4,7 +4,13 @@
 (function () {
   "use strict";
 
-  /*@GLUE@*/
+  // The wasm-bindgen glue, wrapped so that a fresh instance can be made:
+  // after a panic (a trap: the release build aborts) the old instance's
+  // memory may be inconsistent, so it is thrown away, never called again.
+  function makeGlue() {
+    /*@GLUE@*/
+    return wasm_bindgen;
+  }
 
   var WASM_BASE64 = "/*@WASM@*/";
   var KINDS = ["equal", "changed", "added", "removed", "moved", "noise"];
@@ -12,15 +18,42 @@
   var ROW_WIDTH = 8;
   var PIECE_WIDTH = 3;
   var NONE = 0xffffffff;
-  var ready = false;
+  var wasmModule = null;
+  var glue = null;
 
   function init() {
-    if (ready) return;
-    var raw = atob(WASM_BASE64);
-    var bytes = new Uint8Array(raw.length);
-    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-    wasm_bindgen.initSync({ module: bytes });
-    ready = true;
+    if (glue) return glue;
+    if (!wasmModule) {
+      var raw = atob(WASM_BASE64);
+      var bytes = new Uint8Array(raw.length);
+      for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+      wasmModule = new WebAssembly.Module(bytes);
+    }
+    var fresh = makeGlue();
+    fresh.initSync({ module: wasmModule });
+    glue = fresh;
+    return glue;
+  }
+
+  /** Calls into the wasm; on a trap, drops the instance and throws a clear
+   * error. The next call starts a fresh instance, so the page stays usable. */
+  function call(fn) {
+    var g = init();
+    try {
+      return fn(g);
+    } catch (e) {
+      if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) {
+        glue = null;
+        var error = new Error(
+          "storydiff hit an internal error (" + e.message + ") and has been reset; " +
+            "your texts are untouched, and comparing again will start afresh"
+        );
+        error.cause = e;
+        error.internal = true;
+        throw error;
+      }
+      throw e;
+    }
   }
 
   /** Compares two texts and returns the model: {rows, approximate, quotes,
@@ -28,8 +61,9 @@
   function compare(before, after, options) {
     before = before == null ? "" : String(before);
     after = after == null ? "" : String(after);
-    init();
-    var packed = wasm_bindgen.comparePacked(before, after, options || {});
+    var packed = call(function (g) {
+      return g.comparePacked(before, after, options || {});
+    });
     var r = packed.rows;
     var p = packed.pieces;
     var rows = new Array(r.length / ROW_WIDTH);
@@ -65,14 +99,17 @@
     Object.keys(ledger).forEach(function (key) {
       model[key] = ledger[key];
     });
+    if (packed.lineEndings) model.line_endings = { before: packed.lineEndings[0], after: packed.lineEndings[1] };
     return model;
   }
 
   /** The story's text out of pasted HTML: the page around it dropped, the
    * markup never parsed by the browser. */
   function readHtml(html) {
-    init();
-    return wasm_bindgen.readHtml(html == null ? "" : String(html));
+    html = html == null ? "" : String(html);
+    return call(function (g) {
+      return g.readHtml(html);
+    });
   }
 
   function el(tag, className, text) {
@@ -117,6 +154,9 @@
 
   function side(row, before) {
     var cell = el("div", before ? "sd-before" : "sd-after");
+    // Each side takes its direction from its own first strong character,
+    // so Arabic and Hebrew read right to left.
+    cell.dir = "auto";
     if ((before ? row.before : row.after) == null) cell.classList.add("sd-empty");
     runs(row, before).forEach(function (run) {
       var mark = run[0];
@@ -389,5 +429,18 @@
     return model;
   }
 
-  window.StoryDiff = { compare: compare, render: render, view: view, ledger: ledger, readHtml: readHtml, version: "/*@VERSION@*/" };
+  window.StoryDiff = {
+    compare: compare,
+    render: render,
+    view: view,
+    ledger: ledger,
+    readHtml: readHtml,
+    version: "/*@VERSION@*/",
+    // For the tests of the recovery path only: makes the wasm panic.
+    _panicForTest: function () {
+      return call(function (g) {
+        return g.panicForTest();
+      });
+    },
+  };
 })();

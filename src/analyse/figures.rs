@@ -251,7 +251,15 @@ fn find(sentence: &str) -> Vec<Found<'_>> {
         if s > 0 && CURRENCY.contains(&word_at(s - 1)) {
             s -= 1;
         }
-        let head = sentence[..offsets[s]].to_lowercase();
+        // Qualifiers are short: only the end of the sentence before the
+        // figure is read (lower-casing the whole prefix for every figure is
+        // quadratic on a long sentence full of numbers).
+        let before_figure = &sentence[..offsets[s]];
+        let mut from = before_figure.len().saturating_sub(256);
+        while !before_figure.is_char_boundary(from) {
+            from += 1;
+        }
+        let head = before_figure[from..].to_lowercase();
         let trimmed = head.trim_end();
         if trimmed.len() < head.len() {
             for q in QUALIFIERS {

@@ -19,6 +19,11 @@ pub fn report(comparison: &Comparison<'_>, title: &str) -> String {
     out.push_str("</style>\n</head>\n<body>\n<main class=\"sd-report\">\n<h1>");
     escape_into(&mut out, title);
     out.push_str("</h1>\n");
+    if let Some(note) = super::line_endings_note(comparison) {
+        out.push_str("<p class=\"sd-note\">");
+        escape_into(&mut out, &note);
+        out.push_str("</p>\n");
+    }
     super::ledger::html(&mut out, comparison, escape_into);
     view(&mut out, comparison);
     out.push_str("</main>\n</body>\n</html>\n");

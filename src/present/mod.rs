@@ -9,7 +9,25 @@ pub use html::report;
 pub use ledger::summary;
 pub use terminal::{side_by_side, side_by_side_with, Style};
 
-use crate::{Row, RowKind, Tag};
+use crate::{Comparison, Ending, Row, RowKind, Tag};
+
+/// A one-line note when the two texts end their lines differently, e.g.
+/// "Line endings changed: CRLF in Before, LF in After".
+pub fn line_endings_note(comparison: &Comparison<'_>) -> Option<String> {
+    let name = |e: Ending| match e {
+        Ending::Lf => "LF",
+        Ending::Crlf => "CRLF",
+        Ending::Cr => "CR",
+        Ending::Mixed => "mixed",
+    };
+    comparison.line_endings.map(|l| {
+        format!(
+            "Line endings changed: {} in Before, {} in After",
+            name(l.before),
+            name(l.after)
+        )
+    })
+}
 
 /// What a run of text is, for display.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -29,6 +29,10 @@ pub fn side_by_side_with(
 ) -> String {
     let column = (width.max(24) - 3) / 2;
     let mut out = String::new();
+    if let Some(note) = super::line_endings_note(comparison) {
+        out.push_str(&note);
+        out.push('\n');
+    }
     for row in &comparison.rows {
         let side = |before: bool| {
             let mut runs = runs(row, before);
@@ -221,6 +225,14 @@ mod tests {
         };
         let out = side_by_side_with(&c, 80, Style::Plain, &shown);
         assert!(out.contains("Now playing"), "{out}");
+    }
+
+    #[test]
+    fn a_line_ending_change_is_one_note_not_a_rewrite() {
+        let c = compare("One.\r\nTwo.\r\n", "One.\nTwo.\n", &Options::default());
+        let out = side_by_side(&c, 40, Style::Plain);
+        assert!(out.starts_with("Line endings changed: CRLF in Before, LF in After\n"));
+        assert!(!out.contains("[-") && !out.contains("{+"), "{out}");
     }
 
     #[test]
