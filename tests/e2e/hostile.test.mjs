@@ -347,7 +347,7 @@ test("the page carries a strict Content-Security-Policy, before any script", () 
 
 test("the page works under its CSP, and an injected script is refused", async () => {
   const s = await newPage(browser, pageUrl);
-  await s.page.locator(".sd-row").first().waitFor();
+  await s.page.locator("#status", { hasText: /compared in/ }).waitFor();
   assert.match(await s.page.locator("#status").textContent(), /compared in \d+ ms/);
   assert.deepEqual(await s.page.evaluate(() => window.__violations), [], "the page's own scripts and wasm are allowed");
   const result = await s.page.evaluate(async () => {
