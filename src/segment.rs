@@ -36,7 +36,12 @@ pub(crate) fn blocks(text: &str) -> Vec<Block<'_>> {
         return if text.is_empty() {
             Vec::new()
         } else {
-            vec![Block { text, content: "" }]
+            // The content is an empty slice *of the text* (not a literal ""), so
+            // offsets taken from it stay inside the text.
+            vec![Block {
+                text,
+                content: text.trim(),
+            }]
         };
     }
     // Leading blank lines belong to the first block.
@@ -101,6 +106,16 @@ mod tests {
                 "Next."
             ]
         );
+    }
+
+    #[test]
+    fn regression_a_blank_text_content_lies_inside_the_text() {
+        // A literal "" here sent the quote finder's offsets out of the text
+        // (an overflow panic in debug builds) on `compare("", " ")`.
+        let text = " \n\n";
+        let b = blocks(text)[0];
+        let at = b.content.as_ptr() as usize - text.as_ptr() as usize;
+        assert!(at <= text.len());
     }
 
     #[test]

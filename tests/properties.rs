@@ -277,3 +277,14 @@ fn regression_prepended_mark_split_a_piece() {
     let c = compare(before, after, &Options::default());
     check(before, after, &c).unwrap();
 }
+
+/// Found by `any_two_texts_rebuild_exactly` after the ledger landed: a blank
+/// text's block content was a literal "" outside the text, and the quote
+/// finder's offset arithmetic overflowed (a panic in debug builds).
+#[test]
+fn regression_blank_text_panicked_the_quote_finder() {
+    for (before, after) in [("", " "), (" ", ""), (" \n\n", "x"), ("\t", "\r\n")] {
+        let c = compare(before, after, &Options::default());
+        check(before, after, &c).unwrap();
+    }
+}
