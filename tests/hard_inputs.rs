@@ -195,7 +195,6 @@ fn crlf_against_lf_is_a_line_ending_change_not_a_rewrite() {
 }
 
 #[test]
-#[ignore = "known issue: since issue 4's ledger, a 1.4 MB line full of numbers takes over 30 s (figures); run with --ignored"]
 fn a_one_and_a_half_megabyte_single_line() {
     let mut w = words(200_000, 1);
     let before = w.join(" ");

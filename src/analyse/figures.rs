@@ -1,7 +1,7 @@
 //! Figures: numbers, number words, money, percentages and dates that differ
 //! between matched sentences, with their qualifiers ("more than 140").
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use super::outlets::Paired;
 use super::sentences;
@@ -312,41 +312,54 @@ fn find(sentence: &str) -> Vec<Found<'_>> {
 
 /// The figures that differ between two matched sentences, paired.
 fn differ<'s>(before: &'s str, after: &'s str) -> Vec<(&'s str, &'s str)> {
-    let mut fb = find(before);
-    let mut fa = find(after);
-    // Figures on both sides are not changes.
-    let mut k = 0;
-    while k < fb.len() {
-        if let Some(j) = fa.iter().position(|f| f.key == fb[k].key) {
-            fa.remove(j);
-            fb.remove(k);
-        } else {
-            k += 1;
-        }
-    }
-    let mut out = Vec::new();
-    // Pair by the word after, then the word before, then by order.
-    for by in [0, 1, 2] {
-        let mut k = 0;
-        while k < fb.len() {
-            let j = match by {
-                0 => fa
-                    .iter()
-                    .position(|f| !f.after_word.is_empty() && f.after_word == fb[k].after_word),
-                1 => fa
-                    .iter()
-                    .position(|f| !f.before_word.is_empty() && f.before_word == fb[k].before_word),
-                _ => (fb.len() == fa.len()).then_some(0),
-            };
-            match j {
-                Some(j) => {
-                    out.push((fb[k].text, fa[j].text));
-                    fa.remove(j);
-                    fb.remove(k);
-                }
-                None => k += 1,
+    let fb = find(before);
+    let fa = find(after);
+    let mut used_b = vec![false; fb.len()];
+    let mut used_a = vec![false; fa.len()];
+    // Each Before figure takes the first unused After figure with the same
+    // key (through queues, not a scan: a long one-line text can hold
+    // thousands of figures).
+    let take = |used_b: &mut [bool],
+                used_a: &mut [bool],
+                key: &dyn for<'f> Fn(&'f Found<'s>) -> &'f str| {
+        let mut queues: HashMap<&str, VecDeque<usize>> = HashMap::new();
+        for (j, f) in fa.iter().enumerate() {
+            if !used_a[j] && !key(f).is_empty() {
+                queues.entry(key(f)).or_default().push_back(j);
             }
         }
+        let mut pairs = Vec::new();
+        for (k, f) in fb.iter().enumerate() {
+            if used_b[k] {
+                continue;
+            }
+            if let Some(j) = queues.get_mut(key(f)).and_then(VecDeque::pop_front) {
+                used_b[k] = true;
+                used_a[j] = true;
+                pairs.push((k, j));
+            }
+        }
+        pairs
+    };
+    // Figures on both sides are not changes.
+    take(&mut used_b, &mut used_a, &|f| f.key.as_str());
+    // Pair by the word after, then the word before, then by order.
+    let mut out: Vec<(&'s str, &'s str)> = Vec::new();
+    for (k, j) in take(&mut used_b, &mut used_a, &|f| f.after_word.as_str()) {
+        out.push((fb[k].text, fa[j].text));
+    }
+    for (k, j) in take(&mut used_b, &mut used_a, &|f| f.before_word.as_str()) {
+        out.push((fb[k].text, fa[j].text));
+    }
+    let rest_b: Vec<usize> = (0..fb.len()).filter(|&k| !used_b[k]).collect();
+    let rest_a: Vec<usize> = (0..fa.len()).filter(|&j| !used_a[j]).collect();
+    if rest_b.len() == rest_a.len() {
+        out.extend(
+            rest_b
+                .into_iter()
+                .zip(rest_a)
+                .map(|(k, j)| (fb[k].text, fa[j].text)),
+        );
     }
     out
 }
