@@ -7,6 +7,9 @@
 //! - `test` runs `dist`, then every test: Rust (native), the wasm tests in
 //!   Node, and the page in headless Chromium (installed from Debian's
 //!   packages when missing), plus rustfmt and clippy on both targets.
+//! - `bench` runs `dist`, the native timings (`examples/bench.rs`), then
+//!   `xtask/bench.mjs`: ours against jsdiff and diff-match-patch in one
+//!   headless Chromium. Not part of `test`: timings are not assertions.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -22,7 +25,8 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("dist") => dist().map(|_| ()),
         Some("test") => test(),
-        _ => Err("usage: cargo xtask <dist | test>\n  dist  set up and build the page (dist/)\n  test  build and run every test".into()),
+        Some("bench") => bench(),
+        _ => Err("usage: cargo xtask <dist | test | bench>\n  dist   set up and build the page (dist/)\n  test   build and run every test\n  bench  time ours against jsdiff and diff-match-patch (see BENCHMARKS.md)".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -391,4 +395,49 @@ fn test() -> Result {
     files.sort();
     node.args(&files).env("STORYDIFF_PAGE", &built.index);
     run(&mut node)
+}
+
+// ---------------------------------------------------------------- bench
+
+fn bench() -> Result {
+    let built = dist()?;
+    let root = root();
+    // Native timings first, in the release profile at opt-level 3.
+    let native = cargo()
+        .args([
+            "run",
+            "--quiet",
+            "--profile",
+            "bench-native",
+            "--example",
+            "bench",
+        ])
+        .current_dir(&root)
+        .output()
+        .map_err(|e| format!("could not run the native bench: {e}"))?;
+    if !native.status.success() {
+        return Err(format!(
+            "the native bench failed:\n{}",
+            String::from_utf8_lossy(&native.stderr)
+        ));
+    }
+    let tsv = root.join("target").join("bench-native.tsv");
+    std::fs::write(&tsv, &native.stdout).map_err(|e| e.to_string())?;
+    if !ensure_apt("chromium", &["chromium"]) {
+        return Err("Chromium is needed for the benchmark and could not be installed".into());
+    }
+    ensure_npm_packages(&root)?;
+    let script = built
+        .index
+        .parent()
+        .expect("dist/index.html has a folder")
+        .join("story-diff.js");
+    run(Command::new("node")
+        .arg(root.join("xtask").join("bench.mjs"))
+        .env("STORYDIFF_SCRIPT", script)
+        .env("STORYDIFF_NATIVE", &tsv)
+        .env(
+            "STORYDIFF_BENCH_JSON",
+            root.join("target").join("bench.json"),
+        ))
 }
