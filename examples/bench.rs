@@ -1,7 +1,8 @@
 //! Native timings of `compare` over the benchmark pairs, so that the
 //! wasm/native ratio is known. `cargo xtask bench` runs it in the
 //! `bench-native` profile (release, opt-level 3); by hand:
-//! `cargo run --profile bench-native --example bench [-- RUNS]`.
+//! `cargo run --profile bench-native --example bench [-- RUNS [NAME]]`
+//! (NAME: only the pairs whose name holds it).
 //!
 //! The pairs are the seeds and, read at run time, the corpus in
 //! `../shared/corpus` (never committed: it is the publishers' copyright).
@@ -48,9 +49,13 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(7);
+    let only = std::env::args().nth(2).unwrap_or_default();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let options = Options::default();
     for (name, a, b) in pairs(root) {
+        if !name.contains(&only) {
+            continue;
+        }
         let read = |p: &Path| {
             std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
         };
