@@ -125,37 +125,24 @@ fn kind_code(kind: RowKind) -> u32 {
     }
 }
 
-/// Byte offsets of a text to UTF-16 offsets, with checkpoints so that any
-/// lookup counts at most one stretch of characters.
+/// Byte offsets of a text to UTF-16 offsets. The offsets asked for mostly
+/// go forward (rows in order, pieces in order inside them), so a cursor
+/// counts only the bytes between one offset and the next, forward or back,
+/// without decoding: every byte that is not a UTF-8 continuation byte is one
+/// UTF-16 unit, and a four-byte character is two.
 struct Utf16Index<'a> {
     text: &'a str,
     ascii: bool,
-    /// (byte offset, UTF-16 offset) at character boundaries, every
-    /// `STRIDE` bytes or so.
-    checkpoints: Vec<(usize, usize)>,
+    /// The last offset found: (byte offset, UTF-16 offset).
+    cursor: std::cell::Cell<(usize, usize)>,
 }
-
-const STRIDE: usize = 1024;
 
 impl<'a> Utf16Index<'a> {
     fn new(text: &'a str) -> Self {
-        let ascii = text.is_ascii();
-        let mut checkpoints = vec![(0, 0)];
-        if !ascii {
-            let mut units = 0;
-            let mut next = STRIDE;
-            for (byte, c) in text.char_indices() {
-                if byte >= next {
-                    checkpoints.push((byte, units));
-                    next = byte + STRIDE;
-                }
-                units += c.len_utf16();
-            }
-        }
         Utf16Index {
             text,
-            ascii,
-            checkpoints,
+            ascii: text.is_ascii(),
+            cursor: std::cell::Cell::new((0, 0)),
         }
     }
 
@@ -163,13 +150,15 @@ impl<'a> Utf16Index<'a> {
         if self.ascii {
             return byte as u32;
         }
-        let at = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
-        let (from, units) = self.checkpoints[at];
-        (units
-            + self.text[from..byte]
-                .chars()
-                .map(char::len_utf16)
-                .sum::<usize>()) as u32
+        let (at, units) = self.cursor.get();
+        let bytes = self.text.as_bytes();
+        let units = if byte >= at {
+            units + utf16_units(&bytes[at..byte])
+        } else {
+            units - utf16_units(&bytes[byte..at])
+        };
+        self.cursor.set((byte, units));
+        units as u32
     }
 
     /// The UTF-16 range of a slice of the text, or `(NONE, NONE)`.
@@ -182,4 +171,12 @@ impl<'a> Utf16Index<'a> {
             }
         }
     }
+}
+
+/// The UTF-16 length of whole UTF-8 characters.
+fn utf16_units(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .map(|&b| usize::from((b as i8) >= -64) + usize::from(b >= 0xf0))
+        .sum()
 }

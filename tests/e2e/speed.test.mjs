@@ -54,14 +54,15 @@ test("the worker gives the same model as StoryDiff.compare", async () => {
   const { page, context, errors } = await openPage(browser);
   const pairs = [
     [seed(SEED_000), seed(SEED_001)],
-    ["Five killed.\r\n\r\nRescuers searched.", "Six killed.\n\nRescuers searched on Sunday. 叙利亚"],
+    ["Five killed.\r\n\r\nRescuers searched. 👩‍👩‍👧 café", "Six killed.\n\nRescuers searched on Sunday. 叙利亚 👩‍👩‍👧 cafe"],
     ["", "Only after."],
   ];
   for (const [b, a] of pairs) {
     const same = await page.evaluate(async ([b, a]) => {
       const sync = StoryDiff.compare(b, a);
       const worker = await StoryDiff.compareAsync(b, a);
-      return JSON.stringify(sync) === JSON.stringify(worker);
+      const join = (side) => worker.rows.map((r) => r[side] ?? "").join("");
+      return JSON.stringify(sync) === JSON.stringify(worker) && join("before") === b && join("after") === a;
     }, [b, a]);
     assert.ok(same, `worker and main thread differ on ${JSON.stringify(b.slice(0, 30))}`);
   }
