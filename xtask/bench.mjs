@@ -66,6 +66,9 @@ const browser = await chromium.launch({
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    // gc() before each timed run, so no library pays for another's garbage
+    // (jsdiff leaves hundreds of megabytes on the large pairs).
+    "--js-flags=--expose-gc",
   ],
 });
 const page = await browser.newPage();
@@ -107,6 +110,7 @@ for (const pair of pairs) {
       for (const k in libs) sizes[k] = libs[k]();
       for (let i = 0; i < n; i++) {
         for (const k in libs) {
+          if (window.gc) window.gc();
           const t = performance.now();
           libs[k]();
           times[k].push(performance.now() - t);
