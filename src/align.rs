@@ -89,6 +89,8 @@ impl Link {
         match self {
             Link::Equal(i, j) => Link::Equal(i + by, j + by),
             Link::Paired(i, j) => Link::Paired(i + by, j + by),
+            Link::Split(i, j) => Link::Split(i + by, j + by),
+            Link::Merge(i, j) => Link::Merge(i + by, j + by),
             Link::Removed(i) => Link::Removed(i + by),
             Link::Added(j) => Link::Added(j + by),
             Link::MovedFrom(i, j) => Link::MovedFrom(i + by, j + by),
@@ -241,6 +243,11 @@ fn word_set(content: &str) -> Vec<u64> {
         .collect();
     set.sort_unstable();
     set
+}
+
+/// Dice similarity of two sorted word multisets, in `0..=1`.
+pub(crate) fn similarity(a: &[u64], b: &[u64]) -> f64 {
+    similarity_at_least(a, b, 0.0)
 }
 
 /// The Dice similarity of two sorted word multisets (in `0..=1`) when it is
