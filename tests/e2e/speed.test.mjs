@@ -73,7 +73,7 @@ test("the worker gives the same model as StoryDiff.compare", async () => {
 test("pasting the 1.4 MB pair shows its result within 3 s, and no main-thread task runs over 200 ms", async (t) => {
   const [b, a] = largePair();
   const { page, context, errors } = await openPage(browser);
-  await page.locator(".sd-row").first().waitFor();
+  await page.locator("#status", { hasText: /compared in \d+ ms/ }).waitFor();
   await page.evaluate(() => {
     window.__longTasks = [];
     new PerformanceObserver((list) => {
