@@ -1,7 +1,7 @@
 //! Text utilities shared by the stages: word tokens and the folding that
 //! decides what counts as a cosmetic difference.
 
-use std::hash::Hasher;
+use std::hash::{Hash, Hasher};
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -148,6 +148,13 @@ pub(crate) fn exact_hash(text: &str) -> u64 {
     last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
     h = (h.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(K);
     h ^ (h >> 29)
+}
+
+/// A 64-bit hash of a string (FNV-1a through std's Hasher interface).
+pub(crate) fn hash(text: &str) -> u64 {
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    text.hash(&mut h);
+    h.finish()
 }
 
 /// FNV-1a, through std's Hasher interface.
