@@ -61,7 +61,22 @@ pub(crate) fn plain_char(c: char) -> char {
 /// block), and case, punctuation and typography folded as asked.
 pub(crate) fn fold(text: &str, options: &Options) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_each(text, options, |c| out.push(c));
+    out
+}
+
+/// The hash of [`fold`]`(text, options)`, without building the string:
+/// equal folded forms give equal hashes.
+pub(crate) fn fold_hash(text: &str, options: &Options) -> u64 {
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    fold_each(text, options, |c| h.write_u32(c as u32));
+    h.finish()
+}
+
+/// Feeds the characters of the folded form of `text` to `emit`.
+fn fold_each(text: &str, options: &Options, mut emit: impl FnMut(char)) {
     let mut space = false;
+    let mut started = false;
     for c in text.chars() {
         let c = plain_char(c);
         if c == ' ' {
@@ -71,17 +86,27 @@ pub(crate) fn fold(text: &str, options: &Options) -> String {
         if options.ignore_punctuation && !c.is_alphanumeric() {
             continue;
         }
-        if space && !out.is_empty() && !options.ignore_whitespace {
-            out.push(' ');
+        if space && started && !options.ignore_whitespace {
+            emit(' ');
         }
         space = false;
+        started = true;
         if options.ignore_case {
-            out.extend(c.to_lowercase());
+            c.to_lowercase().for_each(&mut emit);
         } else {
-            out.push(c);
+            emit(c);
         }
     }
-    out
+}
+
+/// The hash of a word, lower-cased, without building the lower-cased
+/// string.
+pub(crate) fn word_hash(word: &str) -> u64 {
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    for c in word.chars().flat_map(char::to_lowercase) {
+        h.write_u32(c as u32);
+    }
+    h.finish()
 }
 
 /// The loosest form of `text`: only letters and digits, lower-cased. Two
@@ -146,6 +171,24 @@ pub(crate) fn extend<'a>(whole: &'a str, a: &str, b: &str) -> Option<&'a str> {
     (start + a.len() == middle && end <= whole.len()).then(|| &whole[start..end])
 }
 
+/// A fast hash of a text's exact bytes, eight at a time (FxHash's
+/// rotate-xor-multiply): for finding byte-identical blocks, where folding
+/// every character would cost ten times more.
+pub(crate) fn exact_hash(text: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let bytes = text.as_bytes();
+    let mut h = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        h = (h.rotate_left(5) ^ word).wrapping_mul(K);
+    }
+    let mut last = [0u8; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    h = (h.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(K);
+    h ^ (h >> 29)
+}
+
 /// A 64-bit hash of a string (FNV-1a through std's Hasher interface).
 pub(crate) fn hash(text: &str) -> u64 {
     let mut h = Fnv(0xcbf2_9ce4_8422_2325);
@@ -153,6 +196,7 @@ pub(crate) fn hash(text: &str) -> u64 {
     h.finish()
 }
 
+/// FNV-1a, through std's Hasher interface.
 struct Fnv(u64);
 
 impl Hasher for Fnv {
@@ -165,6 +209,12 @@ impl Hasher for Fnv {
             self.0 ^= u64::from(b);
             self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
         }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        // One round per character, not four: folding feeds characters.
+        self.0 ^= u64::from(n);
+        self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
     }
 }
 
@@ -207,6 +257,19 @@ mod tests {
         assert!(same_but_line_endings("a\r\nb\rc\n", "a\nb\nc\r\n"));
         assert!(!same_but_line_endings("a\r\nb", "a\n\nb"));
         assert!(!same_but_line_endings("a b", "a  b"));
+    }
+
+    #[test]
+    fn fold_hash_is_the_hash_of_the_fold() {
+        let o = Options {
+            ignore_case: true,
+            ..Options::default()
+        };
+        let (a, b) = (" “Red  line”\n", "\"red line\"");
+        assert_eq!(fold(a, &o), fold(b, &o));
+        assert_eq!(fold_hash(a, &o), fold_hash(b, &o));
+        assert_ne!(fold_hash(a, &o), fold_hash("red lines", &o));
+        assert_eq!(word_hash("Café"), word_hash("CAFÉ"));
     }
 
     #[test]

@@ -150,37 +150,30 @@ fn kind_code(kind: RowKind) -> u32 {
     }
 }
 
-/// Byte offsets of a text to UTF-16 offsets, with checkpoints so that any
-/// lookup counts at most one stretch of characters.
+/// Byte offsets of a text to UTF-16 offsets, counted from bytes without
+/// decoding: every byte that is not a UTF-8 continuation byte is one UTF-16
+/// unit, and a four-byte character is two. The offsets asked for mostly go
+/// forward (rows in order, pieces in order inside them), so a cursor counts
+/// only the bytes since the last one; a moved row's pieces jump elsewhere
+/// and back, so marks left along the way keep every jump short.
 struct Utf16Index<'a> {
     text: &'a str,
     ascii: bool,
-    /// (byte offset, UTF-16 offset) at character boundaries, every
-    /// `STRIDE` bytes or so.
-    checkpoints: Vec<(usize, usize)>,
+    /// The last offset found: (byte offset, UTF-16 offset).
+    cursor: std::cell::Cell<(usize, usize)>,
+    /// Offsets found before, in byte order, at least `MARK_EVERY` apart.
+    marks: std::cell::RefCell<Vec<(usize, usize)>>,
 }
 
-const STRIDE: usize = 1024;
+const MARK_EVERY: usize = 4096;
 
 impl<'a> Utf16Index<'a> {
     fn new(text: &'a str) -> Self {
-        let ascii = text.is_ascii();
-        let mut checkpoints = vec![(0, 0)];
-        if !ascii {
-            let mut units = 0;
-            let mut next = STRIDE;
-            for (byte, c) in text.char_indices() {
-                if byte >= next {
-                    checkpoints.push((byte, units));
-                    next = byte + STRIDE;
-                }
-                units += c.len_utf16();
-            }
-        }
         Utf16Index {
             text,
-            ascii,
-            checkpoints,
+            ascii: text.is_ascii(),
+            cursor: std::cell::Cell::new((0, 0)),
+            marks: std::cell::RefCell::new(vec![(0, 0)]),
         }
     }
 
@@ -188,13 +181,25 @@ impl<'a> Utf16Index<'a> {
         if self.ascii {
             return byte as u32;
         }
-        let at = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
-        let (from, units) = self.checkpoints[at];
-        (units
-            + self.text[from..byte]
-                .chars()
-                .map(char::len_utf16)
-                .sum::<usize>()) as u32
+        let bytes = self.text.as_bytes();
+        let mut marks = self.marks.borrow_mut();
+        // The nearest known offset at or before `byte`, or the cursor if it
+        // is nearer (before or after).
+        let (mut at, mut units) = marks[marks.partition_point(|&(b, _)| b <= byte) - 1];
+        let (c, cu) = self.cursor.get();
+        if c.abs_diff(byte) < byte - at {
+            (at, units) = (c, cu);
+        }
+        let units = if byte >= at {
+            units + utf16_units(&bytes[at..byte])
+        } else {
+            units - utf16_units(&bytes[byte..at])
+        };
+        self.cursor.set((byte, units));
+        if marks.last().is_some_and(|&(b, _)| byte >= b + MARK_EVERY) {
+            marks.push((byte, units));
+        }
+        units as u32
     }
 
     /// The UTF-16 range of a slice of the text, or `(NONE, NONE)`.
@@ -207,4 +212,27 @@ impl<'a> Utf16Index<'a> {
             }
         }
     }
+}
+
+/// The UTF-16 length of whole UTF-8 characters: one unit per byte that is
+/// not a continuation byte (`10xxxxxx`), two for a four-byte character's
+/// first byte (`11110xxx`). Eight bytes at a time.
+fn utf16_units(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut units = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Per byte, bit 7 of: continuation (bit 7 set, bit 6 clear) and
+        // four-byte lead (bits 7 to 4 set).
+        let continuation = x & !(x << 1) & HIGH;
+        let lead4 = x & (x << 1) & (x << 2) & (x << 3) & HIGH;
+        units += 8 - continuation.count_ones() as usize + lead4.count_ones() as usize;
+    }
+    units
+        + chunks
+            .remainder()
+            .iter()
+            .map(|&b| usize::from((b as i8) >= -64) + usize::from(b >= 0xf0))
+            .sum::<usize>()
 }

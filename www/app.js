@@ -6,6 +6,7 @@
   var result = document.getElementById("result");
   var status = document.getElementById("status");
   var live = document.getElementById("live");
+  var progress = document.getElementById("progress");
   var timer = 0;
   // Each option's control: its id in the page and its name in the model.
   var OPTIONS = {
@@ -43,24 +44,75 @@
     return text;
   }
 
+  // The comparison runs in a Web Worker (StoryDiff.compareAsync) and the
+  // result is shown a slice at a time (StoryDiff.viewInto), so typing and
+  // scrolling never wait for it. Newer input cancels a comparison still
+  // under way: only the newest result is ever shown.
+  var busy = false;
+  var current = 0;
+  var showing = null;
+
+  function size(text) {
+    var kb = text.length / 1024;
+    return kb >= 1024 ? (kb / 1024).toFixed(1) + " MB" : Math.max(1, Math.round(kb)) + " KB";
+  }
+
+  function fail(e) {
+    progress.hidden = true;
+    var message = e && e.message ? e.message : String(e);
+    status.textContent = "Could not compare: " + message + (e && e.internal ? "." : ". Your text is untouched.");
+    status.classList.add("sd-error");
+  }
+
   function run() {
     clearTimeout(timer);
     setDirection(before);
     setDirection(after);
+    var token = ++current;
+    if (busy) StoryDiff.cancel();
+    busy = true;
+    var b = before.value;
+    var a = after.value;
+    var opts = options();
     var started = performance.now();
-    try {
-      var model = StoryDiff.render(result, before.value, after.value, options());
-      var ms = Math.round(performance.now() - started);
-      status.textContent =
-        summary(model) + " — compared in " + ms + " ms" + (model.approximate ? " (approximate: the texts were too large or too different for a full comparison in time)" : "");
+    // Long inputs show progress; short ones are done before it would show.
+    var long = b.length + a.length > 100000;
+    if (long) {
+      progress.removeAttribute("value");
+      progress.hidden = false;
+      status.textContent = "Comparing " + size(b) + " with " + size(a) + "…";
       status.classList.remove("sd-error");
-      // For the share, keep and navigate features (www/ui.js and friends).
-      document.dispatchEvent(new CustomEvent("storydiff:compared", { detail: { model: model, ms: ms } }));
-    } catch (e) {
-      var message = e && e.message ? e.message : String(e);
-      status.textContent = "Could not compare: " + message + (e && e.internal ? "." : ". Your text is untouched.");
-      status.classList.add("sd-error");
     }
+    StoryDiff.compareAsync(b, a, opts)
+      .then(function (model) {
+        if (token !== current) return;
+        busy = false;
+        var ms = Math.round(performance.now() - started);
+        if (showing) showing.cancel();
+        progress.max = model.rows.length || 1;
+        showing = StoryDiff.viewInto(result, model, opts, function (done, total) {
+          if (!long) return;
+          progress.value = done;
+          status.textContent =
+            "Compared in " + ms + " ms; showing row " + done.toLocaleString("en") + " of " + total.toLocaleString("en") + "…";
+        });
+        var line =
+          summary(model) + " — compared in " + ms + " ms" + (model.approximate ? " (approximate: the texts were too large or too different for a full comparison in time)" : "");
+        status.classList.remove("sd-error");
+        if (!long) status.textContent = line;
+        showing.then(function (complete) {
+          if (!complete) return;
+          progress.hidden = true;
+          status.textContent = line;
+          // For the share, keep and navigate features (www/ui.js and friends).
+          document.dispatchEvent(new CustomEvent("storydiff:compared", { detail: { model: model, ms: ms } }));
+        });
+      })
+      .catch(function (e) {
+        if (token !== current) return;
+        busy = false;
+        fail(e);
+      });
   }
 
   /** A text area's direction from its first letter, so Arabic and Hebrew

@@ -130,7 +130,16 @@
   }
 
   /** Writes the current texts into the address bar (or says they don't fit). */
-  async function sync() {
+  // The newest sync's promise: an older one that finds itself superseded
+  // (a comparison finished in the worker meanwhile) waits for it, so that a
+  // caller such as Copy link always sees the link set.
+  var latestSync = Promise.resolve();
+  function sync() {
+    latestSync = syncOnce();
+    return latestSync;
+  }
+
+  async function syncOnce() {
     if (!ready) return;
     var mine = ++sequence;
     var state = page.state();
@@ -146,7 +155,7 @@
     } catch (e) {
       return;
     }
-    if (mine !== sequence) return;
+    if (mine !== sequence) return latestSync;
     page.link.size = fragment.length;
     if (fragment.length > LIMIT) {
       page.link.tooLong = true;

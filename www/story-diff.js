@@ -1,7 +1,12 @@
 /* storydiff: compare two versions of a story. One classic script that
  * carries its own WebAssembly, so it works from file:// and from any site.
- * Defines window.StoryDiff = { compare, render, view, readHtml, version }. */
-(function () {
+ * Defines window.StoryDiff = { compare, compareAsync, cancel, render, view,
+ * viewInto, ledger, readHtml, version }.
+ *
+ * The same source runs as the page's Web Worker: compareAsync starts a
+ * classic worker from a Blob URL whose text is this very function (the
+ * glue and the wasm inside it), the only kind of worker file:// allows. */
+(function storyDiffFactory() {
   "use strict";
 
   // The wasm-bindgen glue, wrapped so that a fresh instance can be made:
@@ -64,6 +69,11 @@
     var packed = call(function (g) {
       return g.comparePacked(before, after, options || {});
     });
+    return unpack(packed, before, after);
+  }
+
+  /** The model from the packed rows and pieces (offsets into the texts). */
+  function unpack(packed, before, after) {
     var r = packed.rows;
     var p = packed.pieces;
     var rows = new Array(r.length / ROW_WIDTH);
@@ -162,7 +172,8 @@
       var mark = run[0];
       var text = visible(run[1]);
       if (!mark) {
-        cell.appendChild(document.createTextNode(text));
+        if (row.kind === "equal") fold(cell, text);
+        else cell.appendChild(document.createTextNode(text));
         return;
       }
       var tag = mark === "delete" || (mark === "cosmetic" && before) ? "del" : "ins";
@@ -170,6 +181,55 @@
       cell.appendChild(node);
     });
     return cell;
+  }
+
+  /** Lines of an unchanged run shown around a collapsed middle, and the
+   * fewest lines worth collapsing. */
+  var FOLD_KEEP = 4;
+  var FOLD_AT = 24;
+
+  /** Appends unchanged text; a long run shows its first and last lines and
+   * collapses the rest behind a button (the text stays in the page, hidden,
+   * so nothing is lost and the browser lays out only what shows). */
+  function fold(cell, text) {
+    var head = nthNewline(text, FOLD_KEEP, false);
+    var tail = nthNewline(text, FOLD_KEEP, true);
+    var middle = head < 0 || tail <= head ? "" : text.slice(head + 1, tail + 1);
+    var lines = 0;
+    for (var i = middle.indexOf("\n"); i >= 0 && lines < FOLD_AT; i = middle.indexOf("\n", i + 1)) lines++;
+    if (lines < FOLD_AT) {
+      cell.appendChild(document.createTextNode(text));
+      return;
+    }
+    for (; i >= 0; i = middle.indexOf("\n", i + 1)) lines++;
+    cell.appendChild(document.createTextNode(text.slice(0, head + 1)));
+    var button = el("button", "sd-fold", "Show " + lines.toLocaleString("en") + " unchanged lines");
+    button.type = "button";
+    button.setAttribute("aria-expanded", "false");
+    var body = el("span", "sd-fold-body", middle);
+    body.hidden = true;
+    button.addEventListener("click", function () {
+      var open = body.hidden;
+      body.hidden = !open;
+      button.setAttribute("aria-expanded", String(open));
+      button.textContent = (open ? "Hide " : "Show ") + lines.toLocaleString("en") + " unchanged lines";
+    });
+    cell.appendChild(button);
+    cell.appendChild(body);
+    cell.appendChild(document.createTextNode(text.slice(tail + 1)));
+  }
+
+  /** The index of the n-th line break from the start (or from the end),
+   * or -1 when the text has fewer. */
+  function nthNewline(text, n, fromEnd) {
+    var at = fromEnd ? text.length - 1 : -1;
+    // From the end, skip the run's own closing line breaks first.
+    while (fromEnd && at >= 0 && (text[at] === "\n" || text[at] === "\r")) at--;
+    for (var k = 0; k < n; k++) {
+      at = fromEnd ? text.lastIndexOf("\n", at - 1) : text.indexOf("\n", at + 1);
+      if (at < 0) return -1;
+    }
+    return at;
   }
 
   function lineCount(text) {
@@ -220,33 +280,94 @@
    * shows noise rows in full (else each collapses to a bar with a toggle);
    * `options.hideCosmetic` shows cosmetic differences as plain text. */
   function view(model, options) {
+    var root = viewRoot(options);
+    model.rows.forEach(function (row, index) {
+      appendRow(root, row, index, options || {});
+    });
+    return root;
+  }
+
+  function viewRoot(options) {
     options = options || {};
     var root = el("div", "sd-view" + (options.hideCosmetic ? " sd-hide-cosmetic" : ""));
     var head = el("div", "sd-head");
     head.appendChild(el("div", null, "Before"));
     head.appendChild(el("div", null, "After"));
     root.appendChild(head);
-    model.rows.forEach(function (row, index) {
-      var line = el("div", "sd-row sd-" + row.kind + (row.cosmetic ? " sd-row-cosmetic" : ""));
-      line.id = "sd-row-" + index;
-      line.dataset.kind = row.kind;
-      var left = side(row, true);
-      var right = side(row, false);
-      if (row.split) right.appendChild(el("span", "sd-note", "split in two"));
-      if (row.merged) right.appendChild(el("span", "sd-note", "two paragraphs merged"));
-      if (row.kind === "moved" && row.partner != null) {
-        line.tabIndex = -1;
-        (row.before == null ? right : left).appendChild(moveLink(row, root));
-      }
-      line.appendChild(left);
-      line.appendChild(right);
-      if (row.kind === "noise") {
-        line.hidden = !options.showNoise;
-        root.appendChild(noiseBar(row, line, !!options.showNoise));
-      }
-      root.appendChild(line);
-    });
     return root;
+  }
+
+  /** Appends one row of the view (and its noise bar) to `parent`; `root` is
+   * the view, for move links. */
+  function appendRow(root, row, index, options, parent) {
+    parent = parent || root;
+    var line = el("div", "sd-row sd-" + row.kind + (row.cosmetic ? " sd-row-cosmetic" : ""));
+    line.id = "sd-row-" + index;
+    line.dataset.kind = row.kind;
+    var left = side(row, true);
+    var right = side(row, false);
+    if (row.split) right.appendChild(el("span", "sd-note", "split in two"));
+    if (row.merged) right.appendChild(el("span", "sd-note", "two paragraphs merged"));
+    if (row.kind === "moved" && row.partner != null) {
+      line.tabIndex = -1;
+      (row.before == null ? right : left).appendChild(moveLink(row, root));
+    }
+    line.appendChild(left);
+    line.appendChild(right);
+    if (row.kind === "noise") {
+      line.hidden = !options.showNoise;
+      parent.appendChild(noiseBar(row, line, !!options.showNoise));
+    }
+    parent.appendChild(line);
+  }
+
+  /** Shows a model in `element` a slice at a time, yielding to the browser
+   * between slices (at most `budgetMs` of work each), so that a long result
+   * never freezes the page; `options` as for `view`. `onProgress(done,
+   * total)` follows along. Returns a Promise that settles (true) when every
+   * row is in; `cancel()` on it stops the rest (a newer result replaces
+   * this one; it then settles false). */
+  function viewInto(element, model, options, onProgress, budgetMs) {
+    options = options || {};
+    var root = viewRoot(options);
+    var rows = model.rows;
+    var next = 0;
+    var cancelled = false;
+    var budget = budgetMs || 12;
+    // The ledger (summary, quotes, figures) stands above the rows, as in
+    // render.
+    element.replaceChildren(ledger(model), root);
+    var done = new Promise(function (resolve) {
+      function slice() {
+        if (cancelled) return resolve(false);
+        var start = performance.now();
+        var part = document.createDocumentFragment();
+        while (next < rows.length && performance.now() - start < budget) {
+          appendRow(root, rows[next], next, options, part);
+          next++;
+        }
+        root.appendChild(part);
+        if (onProgress) onProgress(next, rows.length);
+        if (next < rows.length) later(slice);
+        else resolve(true);
+      }
+      slice();
+    });
+    done.cancel = function () {
+      cancelled = true;
+    };
+    return done;
+  }
+
+  /** Runs `f` after the browser has had a turn (input, paint). */
+  function later(f) {
+    if (typeof requestAnimationFrame === "function" && !document.hidden) {
+      requestAnimationFrame(function () {
+        setTimeout(f, 0);
+      });
+    } else {
+      setTimeout(f, 0);
+    }
   }
 
   function plural(n, one, many) {
@@ -429,10 +550,106 @@
     return model;
   }
 
+  // ------------------------------------------------------------ worker
+
+  // In the worker: answer each request with the packed result, its arrays
+  // transferred, not copied. The page slices its own strings from it.
+  if (typeof window === "undefined" && typeof importScripts === "function") {
+    self.onmessage = function (event) {
+      var q = event.data;
+      try {
+        var packed = call(function (g) {
+          return g.comparePacked(q.before, q.after, q.options || {});
+        });
+        self.postMessage({ id: q.id, packed: packed }, [packed.rows.buffer, packed.pieces.buffer]);
+      } catch (e) {
+        self.postMessage({ id: q.id, error: String(e && e.message ? e.message : e) });
+      }
+    };
+    return;
+  }
+
+  var worker = null;
+  var waiting = {};
+  var nextId = 1;
+
+  /** The worker, started on first use; null when the page cannot have one
+   * (then compareAsync compares on the main thread). */
+  function startWorker() {
+    if (worker !== null) return worker || null;
+    try {
+      var source = "(" + storyDiffFactory.toString() + ")();";
+      var url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+      worker = new Worker(url);
+      worker.onmessage = function (event) {
+        var m = event.data;
+        var job = waiting[m.id];
+        delete waiting[m.id];
+        if (!job) return;
+        if (m.error) job.reject(new Error(m.error));
+        else job.resolve(unpack(m.packed, job.before, job.after));
+      };
+      worker.onerror = function (event) {
+        // A worker that cannot start (a strict CSP, say): every waiting
+        // request is answered on the main thread instead.
+        event.preventDefault();
+        worker = false;
+        Object.keys(waiting).forEach(function (id) {
+          var job = waiting[id];
+          delete waiting[id];
+          try {
+            job.resolve(compare(job.before, job.after, job.options));
+          } catch (e) {
+            job.reject(e);
+          }
+        });
+      };
+    } catch (e) {
+      worker = false;
+    }
+    return worker || null;
+  }
+
+  /** Stops the comparisons under way in the worker (their Promises reject
+   * with an error whose `cancelled` is true); the next compareAsync starts
+   * a fresh worker. For when newer input makes them pointless. */
+  function cancel() {
+    if (!worker) return;
+    worker.terminate();
+    worker = null;
+    Object.keys(waiting).forEach(function (id) {
+      var job = waiting[id];
+      delete waiting[id];
+      var e = new Error("comparison cancelled");
+      e.cancelled = true;
+      job.reject(e);
+    });
+  }
+
+  /** Like compare, off the main thread: a Promise of the model. The page
+   * stays responsive however long the texts are. */
+  function compareAsync(before, after, options) {
+    before = before == null ? "" : String(before);
+    after = after == null ? "" : String(after);
+    return new Promise(function (resolve, reject) {
+      var w = startWorker();
+      if (!w) {
+        resolve(compare(before, after, options));
+        return;
+      }
+      var id = nextId++;
+      waiting[id] = { resolve: resolve, reject: reject, before: before, after: after, options: options };
+      w.postMessage({ id: id, before: before, after: after, options: options || {} });
+    });
+  }
+
   window.StoryDiff = {
     compare: compare,
+    compareAsync: compareAsync,
+    cancel: cancel,
     render: render,
     view: view,
+    viewInto: viewInto,
     ledger: ledger,
     readHtml: readHtml,
     version: "/*@VERSION@*/",

@@ -7,6 +7,9 @@
 //! - `test` runs `dist`, then every test: Rust (native), the wasm tests in
 //!   Node, and the page in headless Chromium (installed from Debian's
 //!   packages when missing), plus rustfmt and clippy on both targets.
+//! - `bench` runs `dist`, the native timings (`examples/bench.rs`), then
+//!   `xtask/bench.mjs`: ours against jsdiff and diff-match-patch in one
+//!   headless Chromium. Not part of `test`: timings are not assertions.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -22,7 +25,8 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("dist") => dist().map(|_| ()),
         Some("test") => test(),
-        _ => Err("usage: cargo xtask <dist | test>\n  dist  set up and build the page (dist/)\n  test  build and run every test".into()),
+        Some("bench") => bench(),
+        _ => Err("usage: cargo xtask <dist | test | bench>\n  dist   set up and build the page (dist/)\n  test   build and run every test\n  bench  time ours against jsdiff and diff-match-patch (see BENCHMARKS.md)".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -172,10 +176,13 @@ fn dist() -> Result<Built> {
     if std::env::var_os("STORYDIFF_NO_WASM_OPT").is_none() {
         ensure_npm_packages(&root)?;
         let optimised = out.join("storydiff_opt.wasm");
+        // STORYDIFF_WASM_OPT picks another level (-O3, -Os) to compare the
+        // size and speed trade-off with `cargo xtask bench`.
+        let level = std::env::var("STORYDIFF_WASM_OPT").unwrap_or_else(|_| "-Oz".into());
         run(Command::new(root.join("node_modules/.bin/wasm-opt"))
             .arg(&wasm_path)
+            .arg(&level)
             .args([
-                "-Oz",
                 "--enable-bulk-memory",
                 "--enable-nontrapping-float-to-int",
                 "--enable-sign-ext",
@@ -549,4 +556,47 @@ mod tests {
         assert!(out.contains(&format!("'sha256-{}'", base64(&sha256(b"b")))));
         assert!(with_csp("<meta charset=\"utf-8\">\n<script src=\"x.js\"></script>").is_err());
     }
+// ---------------------------------------------------------------- bench
+
+fn bench() -> Result {
+    let built = dist()?;
+    let root = root();
+    // Native timings first, in the release profile at opt-level 3.
+    let native = cargo()
+        .args([
+            "run",
+            "--quiet",
+            "--profile",
+            "bench-native",
+            "--example",
+            "bench",
+        ])
+        .current_dir(&root)
+        .output()
+        .map_err(|e| format!("could not run the native bench: {e}"))?;
+    if !native.status.success() {
+        return Err(format!(
+            "the native bench failed:\n{}",
+            String::from_utf8_lossy(&native.stderr)
+        ));
+    }
+    let tsv = root.join("target").join("bench-native.tsv");
+    std::fs::write(&tsv, &native.stdout).map_err(|e| e.to_string())?;
+    if !ensure_apt("chromium", &["chromium"]) {
+        return Err("Chromium is needed for the benchmark and could not be installed".into());
+    }
+    ensure_npm_packages(&root)?;
+    let script = built
+        .index
+        .parent()
+        .expect("dist/index.html has a folder")
+        .join("story-diff.js");
+    run(Command::new("node")
+        .arg(root.join("xtask").join("bench.mjs"))
+        .env("STORYDIFF_SCRIPT", script)
+        .env("STORYDIFF_NATIVE", &tsv)
+        .env(
+            "STORYDIFF_BENCH_JSON",
+            root.join("target").join("bench.json"),
+        ))
 }

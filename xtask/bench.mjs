@@ -1,0 +1,186 @@
+// `cargo xtask bench`: StoryDiff.compare against jsdiff (`diffWords`) and
+// diff-match-patch (`diff_main` + `diff_cleanupSemantic`), all in one
+// headless Chromium session, on the same pairs, median of several runs.
+//
+// The pairs are the seeds and, read at run time, the corpus in
+// `../shared/corpus` (the publishers' copyright: never committed). The
+// list is the same as examples/bench.rs, whose native timings xtask passes
+// in STORYDIFF_NATIVE (a TSV file) so that the wasm/native ratio is known.
+//
+// Environment: STORYDIFF_SCRIPT (dist/story-diff.js), STORYDIFF_CORPUS,
+// STORYDIFF_RUNS (runs per library and pair, default 7; 3 on pairs over
+// 1 MB), STORYDIFF_BENCH_JSON (where to write the results as JSON).
+import { chromium } from "playwright-core";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import path from "node:path";
+import os from "node:os";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const corpus = process.env.STORYDIFF_CORPUS || path.resolve(root, "..", "shared", "corpus");
+const scriptPath = process.env.STORYDIFF_SCRIPT || path.join(root, "dist", "story-diff.js");
+const runs = Number(process.env.STORYDIFF_RUNS || 7);
+
+const CORPUS_PAIRS = [
+  "wire_reuters_syria_bombs_tollupdate",
+  "arabic_wire_uae_law_aawsat_vs_alriyadh",
+  "chinese_bedtimenews_595_edits",
+  "govuk_flu_surveillance_weekly_large",
+  "govuk_iran_cpin_minor_large",
+  "govuk_modern_slavery_guidance_large",
+  "govuk_care_support_guidance_xlarge",
+];
+
+const read = (p) => readFileSync(p, "utf8");
+const pairs = [
+  {
+    name: "seeds_000_001",
+    before: read(path.join(root, "seeds", "000_ba2ed8750da60442.txt")),
+    after: read(path.join(root, "seeds", "001_c841d5658e0f1fdf.txt")),
+  },
+];
+for (const name of CORPUS_PAIRS) {
+  const dir = path.join(corpus, name);
+  if (!existsSync(dir)) {
+    console.error(`bench: ${dir} is missing, skipped`);
+    continue;
+  }
+  pairs.push({ name, before: read(path.join(dir, "a.txt")), after: read(path.join(dir, "b.txt")) });
+}
+
+const native = new Map();
+if (process.env.STORYDIFF_NATIVE && existsSync(process.env.STORYDIFF_NATIVE)) {
+  for (const line of read(process.env.STORYDIFF_NATIVE).split("\n")) {
+    const [name, , ms] = line.split("\t");
+    if (name && ms) native.set(name, Number(ms));
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    // gc() before each timed run, so no library pays for another's garbage
+    // (jsdiff leaves hundreds of megabytes on the large pairs).
+    "--js-flags=--expose-gc",
+  ],
+});
+const page = await browser.newPage();
+// A blank page from disk, as a person's page would be: the wasm-bindgen
+// glue needs a real location to resolve against.
+const blank = path.join(root, "target", "bench.html");
+writeFileSync(blank, "<!doctype html><meta charset=utf-8><title>storydiff bench</title>");
+await page.goto(pathToFileURL(blank).href);
+await page.addScriptTag({ content: read(scriptPath) });
+await page.addScriptTag({ path: path.join(root, "node_modules", "diff", "dist", "diff.min.js") });
+// diff-match-patch is a CommonJS module: give it a `module` to fill.
+await page.addScriptTag({
+  content:
+    "var module = { exports: {} };\n" +
+    read(path.join(root, "node_modules", "diff-match-patch", "index.js")) +
+    "\nwindow.DMP = module.exports; delete window.module;",
+});
+const version = await page.evaluate(() => navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? navigator.userAgent);
+
+const results = [];
+for (const pair of pairs) {
+  const n = pair.before.length + pair.after.length > 1_000_000 ? Math.min(runs, 3) : runs;
+  const r = await page.evaluate(
+    ([before, after, n]) => {
+      const dmp = new DMP();
+      const libs = {
+        ours: () => StoryDiff.compare(before, after).rows.length,
+        jsdiff: () => Diff.diffWords(before, after).length,
+        dmp: () => {
+          const d = dmp.diff_main(before, after);
+          dmp.diff_cleanupSemantic(d);
+          return d.length;
+        },
+      };
+      const times = { ours: [], jsdiff: [], dmp: [] };
+      const sizes = {};
+      // One warm-up each, which also sets how many calls make one sample:
+      // enough for 20 ms, since the clock here ticks in 0.1 ms.
+      const reps = {};
+      for (const k in libs) {
+        libs[k]();
+        const t = performance.now();
+        sizes[k] = libs[k]();
+        reps[k] = Math.max(1, Math.min(200, Math.ceil(20 / Math.max(0.05, performance.now() - t))));
+      }
+      // Then the libraries in turn, so that noise from the machine falls on
+      // all three alike.
+      for (let i = 0; i < n; i++) {
+        for (const k in libs) {
+          if (window.gc) window.gc();
+          const t = performance.now();
+          for (let r = 0; r < reps[k]; r++) libs[k]();
+          times[k].push((performance.now() - t) / reps[k]);
+        }
+      }
+      const median = (a) => a.slice().sort((x, y) => x - y)[a.length >> 1];
+      const approximate = StoryDiff.compare(before, after).approximate;
+      return {
+        ours: median(times.ours),
+        jsdiff: median(times.jsdiff),
+        dmp: median(times.dmp),
+        // diff-match-patch gives up after Diff_Timeout (1 s) and returns a
+        // few large chunks: its time is then a cap, not a diff.
+        dmpTimedOut: times.dmp.some((t) => t >= dmp.Diff_Timeout * 1000 * 0.95),
+        sizes,
+        approximate,
+      };
+    },
+    [pair.before, pair.after, n]
+  );
+  const fastest = Math.min(r.jsdiff, r.dmp);
+  results.push({
+    name: pair.name,
+    kb: Math.round((pair.before.length + pair.after.length) / 1024),
+    runs: n,
+    ...r,
+    ratio: r.ours / fastest,
+    native: native.get(pair.name),
+  });
+}
+await browser.close();
+
+const fmt = (x, d) => (x == null ? "-" : x.toFixed(d ?? (x < 10 ? 2 : 1)));
+const pad = (s, w) => String(s).padStart(w);
+console.log(`\nstorydiff bench: ${version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${new Date().toISOString().slice(0, 16)}Z`);
+console.log("median ms of the runs (a run repeats short calls to last 20 ms); ratio = ours / fastest peer; rows = rows in our model\n");
+console.log(
+  "pair".padEnd(40) +
+    pad("KB", 6) + pad("runs", 5) + pad("ours", 9) + pad("jsdiff", 9) + pad("dmp", 10) + pad("ratio", 7) +
+    pad("native", 9) + pad("wasm/nat", 9) + pad("rows", 7)
+);
+for (const r of results) {
+  console.log(
+    r.name.padEnd(40) +
+      pad(r.kb, 6) + pad(r.runs, 5) + pad(fmt(r.ours), 9) + pad(fmt(r.jsdiff), 9) +
+      pad(fmt(r.dmp) + (r.dmpTimedOut ? "*" : " "), 10) + pad(fmt(r.ratio, 2), 7) +
+      pad(fmt(r.native, 2), 9) + pad(r.native ? fmt(r.ours / r.native, 1) : "-", 9) +
+      pad(r.sizes.ours, 7) + (r.approximate ? "  approximate" : "")
+  );
+}
+const geomean = Math.exp(results.reduce((s, r) => s + Math.log(r.ratio), 0) / results.length);
+const slower = results.filter((r) => r.ratio >= 1).map((r) => r.name);
+console.log(`\ngeometric mean of ours / fastest peer: ${geomean.toFixed(3)}`);
+if (results.some((r) => r.dmpTimedOut)) {
+  console.log("* diff-match-patch hit its 1 s Diff_Timeout: its result collapsed to a few large chunks (not a word diff).");
+}
+const pass = slower.length === 0 && geomean <= 0.5;
+console.log(
+  pass
+    ? "target met: faster than the fastest peer on every pair, geometric mean <= 0.5"
+    : `target NOT met: ${slower.length ? "slower on " + slower.join(", ") : ""}${geomean > 0.5 ? " geometric mean > 0.5" : ""}`
+);
+if (process.env.STORYDIFF_BENCH_JSON) {
+  writeFileSync(process.env.STORYDIFF_BENCH_JSON, JSON.stringify({ version, date: new Date().toISOString(), results, geomean }, null, 2));
+}
