@@ -523,39 +523,6 @@ fn test() -> Result {
     run(&mut node)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sha256_matches_the_standard_vectors() {
-        let hex = |d: [u8; 32]| d.iter().map(|b| format!("{b:02x}")).collect::<String>();
-        assert_eq!(
-            hex(sha256(b"abc")),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-        assert_eq!(
-            hex(sha256(b"")),
-            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-        );
-        let long = vec![b'a'; 1000];
-        assert_eq!(
-            hex(sha256(&long)),
-            "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"
-        );
-    }
-
-    #[test]
-    fn csp_hashes_every_inline_script_and_goes_first() {
-        let page =
-            "<head>\n<meta charset=\"utf-8\">\n<script>a()</script><script type=\"x\">b</script>";
-        let out = with_csp(page).unwrap();
-        let meta_at = out.find("Content-Security-Policy").unwrap();
-        assert!(meta_at < out.find("<script").unwrap());
-        assert!(out.contains(&format!("'sha256-{}'", base64(&sha256(b"a()")))));
-        assert!(out.contains(&format!("'sha256-{}'", base64(&sha256(b"b")))));
-        assert!(with_csp("<meta charset=\"utf-8\">\n<script src=\"x.js\"></script>").is_err());
-    }
 // ---------------------------------------------------------------- bench
 
 fn bench() -> Result {
@@ -599,4 +566,39 @@ fn bench() -> Result {
             "STORYDIFF_BENCH_JSON",
             root.join("target").join("bench.json"),
         ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_matches_the_standard_vectors() {
+        let hex = |d: [u8; 32]| d.iter().map(|b| format!("{b:02x}")).collect::<String>();
+        assert_eq!(
+            hex(sha256(b"abc")),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(
+            hex(sha256(b"")),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+        let long = vec![b'a'; 1000];
+        assert_eq!(
+            hex(sha256(&long)),
+            "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"
+        );
+    }
+
+    #[test]
+    fn csp_hashes_every_inline_script_and_goes_first() {
+        let page =
+            "<head>\n<meta charset=\"utf-8\">\n<script>a()</script><script type=\"x\">b</script>";
+        let out = with_csp(page).unwrap();
+        let meta_at = out.find("Content-Security-Policy").unwrap();
+        assert!(meta_at < out.find("<script").unwrap());
+        assert!(out.contains(&format!("'sha256-{}'", base64(&sha256(b"a()")))));
+        assert!(out.contains(&format!("'sha256-{}'", base64(&sha256(b"b")))));
+        assert!(with_csp("<meta charset=\"utf-8\">\n<script src=\"x.js\"></script>").is_err());
+    }
 }
