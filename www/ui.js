@@ -269,21 +269,29 @@
   function drawMap() {
     var list = changes();
     var height = document.documentElement.scrollHeight;
-    minimap.replaceChildren();
-    minimap.hidden = !list.length;
-    list.forEach(function (row, index) {
+    // Every read first, then every write, into a fragment added once: a
+    // write between two reads would lay the whole page out again, and a
+    // long result has thousands of changed rows.
+    var top = window.scrollY;
+    var boxes = list.map(function (row) {
       var box = row.getBoundingClientRect();
+      return { top: box.top + top, height: box.height };
+    });
+    var marks = document.createDocumentFragment();
+    list.forEach(function (row, index) {
       var mark = document.createElement("div");
       mark.className = "sd-mark sd-mark-" + row.dataset.kind;
-      mark.style.top = ((box.top + window.scrollY) / height) * 100 + "%";
-      mark.style.height = Math.max(0.4, (box.height / height) * 100) + "%";
+      mark.style.top = (boxes[index].top / height) * 100 + "%";
+      mark.style.height = Math.max(0.4, (boxes[index].height / height) * 100) + "%";
       mark.title = "Change " + (index + 1) + ": " + row.dataset.kind;
       mark.addEventListener("click", function () {
         current = index - 1;
         go(1);
       });
-      minimap.appendChild(mark);
+      marks.appendChild(mark);
     });
+    minimap.replaceChildren(marks);
+    minimap.hidden = !list.length;
   }
 
   window.addEventListener("resize", updateMap);
