@@ -20,6 +20,9 @@ fuzz_target!(|data: &[u8]| {
         ignore_punctuation: flags & 4 != 0,
         // A short deadline keeps runs fast; the deadline path is fuzzed too.
         deadline_ms: if flags & 8 != 0 { 0 } else { 200 },
+        // Display-only options (noise shown, cosmetic hidden) and any added
+        // later: the defaults, so the target keeps building as Options grows.
+        ..Options::default()
     };
     let c = compare(&before, &after, &options);
 

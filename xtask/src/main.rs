@@ -502,6 +502,9 @@ fn test() -> Result {
         "warnings",
     ]))?;
     run(cargo().args(["test", "--workspace"]))?;
+    // The fuzz target lives outside the workspace (it needs nightly to
+    // run); checking it here keeps it building as the API grows.
+    run(cargo().args(["check", "--manifest-path", "fuzz/Cargo.toml", "--bins"]))?;
     // The wasm tests run as wasm, in Node (wasm-bindgen-test-runner is the
     // target's runner in .cargo/config.toml).
     run(cargo().args(["test", "--target", WASM_TARGET, "--test", "wasm"]))?;
