@@ -160,14 +160,16 @@ impl<'a> Shape<'a> {
                 .filter(|w| w.chars().any(char::is_alphanumeric))
                 .count()
         };
-        let words = if content.len() > LONG_BYTES || pieces() > MOST_WORDS {
-            usize::MAX
-        } else {
-            text::tokens(content)
-                .iter()
-                .filter(|t| text::is_word(t))
-                .count()
-        };
+        if content.len() > LONG_BYTES || pieces() > MOST_WORDS {
+            // No sign reads `chars` or `lines` of a long block.
+            return Shape {
+                content,
+                words: usize::MAX,
+                chars: usize::MAX,
+                lines: usize::MAX,
+            };
+        }
+        let words = text::count_words(content);
         Shape {
             content,
             words,

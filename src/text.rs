@@ -37,6 +37,28 @@ pub(crate) fn tokens(text: &str) -> Vec<&str> {
     out
 }
 
+/// How many of `tokens(text)` are words (`is_word`), without collecting
+/// the tokens.
+pub(crate) fn count_words(text: &str) -> usize {
+    if text.is_ascii() {
+        return text.split_word_bounds().filter(|t| is_word(t)).count();
+    }
+    let mut graphemes = text.grapheme_indices(true).map(|(at, _)| at).peekable();
+    let mut count = 0;
+    let mut start = 0;
+    for (at, _) in text.split_word_bound_indices().skip(1) {
+        while graphemes.next_if(|&g| g < at).is_some() {}
+        if graphemes.peek() == Some(&at) {
+            count += usize::from(is_word(&text[start..at]));
+            start = at;
+        }
+    }
+    if start < text.len() {
+        count += usize::from(is_word(&text[start..]));
+    }
+    count
+}
+
 /// True when a token holds a letter or a digit.
 pub(crate) fn is_word(token: &str) -> bool {
     token.chars().any(char::is_alphanumeric)

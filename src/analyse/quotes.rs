@@ -856,7 +856,23 @@ fn full_names(text: &str, speakers: &[Option<String>]) -> HashMap<String, String
     if wanted.values().all(|v| !v.is_empty()) {
         return wanted;
     }
+    // Only lines that can hold a wanted surname are cut into words: its
+    // lower case is the lower case of a stretch of the line, so an ASCII
+    // key stands in the line up to ASCII case, unless the line has a Kelvin
+    // sign (the one non-ASCII letter whose lower case is ASCII).
+    let keys: Vec<String> = wanted
+        .iter()
+        .filter(|(_, v)| v.is_empty())
+        .map(|(k, _)| k.clone())
+        .collect();
+    let all_ascii = keys.iter().all(|k| k.is_ascii() && !k.is_empty());
     for line in text.lines() {
+        if all_ascii
+            && !line.contains('\u{212A}')
+            && !keys.iter().any(|k| contains_ignore_ascii_case(line, k))
+        {
+            continue;
+        }
         let ws = words(line);
         for (i, w) in ws.iter().enumerate() {
             let Some(slot) = wanted.get_mut(&w.lower) else {
@@ -879,6 +895,19 @@ fn full_names(text: &str, speakers: &[Option<String>]) -> HashMap<String, String
         }
     }
     wanted
+}
+
+/// True when `needle` (ASCII) stands in `hay` up to ASCII case.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    let (lo, up) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    hay.len() >= needle.len()
+        && (0..=hay.len() - needle.len()).any(|i| {
+            (hay[i] == lo || hay[i] == up) && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+        })
 }
 
 fn resolve(speaker: &str, full: &HashMap<String, String>) -> String {

@@ -80,18 +80,42 @@ pub(crate) fn count(rows: &[Row<'_>]) -> Stats {
 /// words even when they share many single words.
 fn shared_wording(rows: &[Row<'_>]) -> f64 {
     use std::collections::HashMap;
-    let pairs = |before: bool| -> Vec<u64> {
+    // An equal row whose two sides are the same bytes adds the same word
+    // pairs to both multisets; only its count matters (min(b + e, a + e) =
+    // min(b, a) + e), so its inner pairs are counted, not hashed. Its first
+    // word still pairs with the word before it, which may differ by side.
+    let mut same = 0usize;
+    let pairs = |before: bool, same: &mut usize| -> Vec<u64> {
         let mut out = Vec::new();
         let mut last: Option<u64> = None;
         for row in rows.iter().filter(|r| r.kind != RowKind::Noise) {
             let Some(text) = (if before { row.before } else { row.after }) else {
                 continue;
             };
-            for word in text
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-            {
-                let h = crate::text::hash(&word.to_lowercase());
+            if row.kind == RowKind::Equal && row.before == row.after {
+                let mut words = words(text);
+                let Some(first) = words.next() else { continue };
+                let h = word_hash(first);
+                if let Some(l) = last {
+                    out.push(l.rotate_left(17) ^ h);
+                }
+                let end = text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .rfind(|w| !w.is_empty())
+                    .unwrap_or(first);
+                // Both sides hold the same bytes: count them once.
+                if before {
+                    *same += count_words(text) - 1;
+                }
+                last = Some(if end.as_ptr() == first.as_ptr() {
+                    h
+                } else {
+                    word_hash(end)
+                });
+                continue;
+            }
+            for word in words(text) {
+                let h = word_hash(word);
                 if let Some(l) = last {
                     out.push(l.rotate_left(17) ^ h);
                 }
@@ -100,15 +124,15 @@ fn shared_wording(rows: &[Row<'_>]) -> f64 {
         }
         out
     };
-    let (b, a) = (pairs(true), pairs(false));
-    if b.is_empty() && a.is_empty() {
+    let (b, a) = (pairs(true, &mut same), pairs(false, &mut same));
+    if b.is_empty() && a.is_empty() && same == 0 {
         return 1.0;
     }
     let mut counts: HashMap<u64, u32> = HashMap::with_capacity(b.len());
     for p in &b {
         *counts.entry(*p).or_default() += 1;
     }
-    let mut common = 0usize;
+    let mut common = same;
     for p in &a {
         if let Some(c) = counts.get_mut(p) {
             if *c > 0 {
@@ -117,6 +141,46 @@ fn shared_wording(rows: &[Row<'_>]) -> f64 {
             }
         }
     }
-    let share = 2.0 * common as f64 / (a.len() + b.len()) as f64;
+    let share = 2.0 * common as f64 / (a.len() + b.len() + 2 * same) as f64;
     (share * 1000.0).round() / 1000.0
+}
+
+/// The words of a text for word pairs: runs of letters and digits.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// A word's hash, lower-cased (allocating only when it has upper case or
+/// non-ASCII letters).
+fn word_hash(word: &str) -> u64 {
+    if word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+        crate::text::hash(word)
+    } else {
+        crate::text::hash(&word.to_lowercase())
+    }
+}
+
+/// How many words `words` yields, without cutting them out.
+fn count_words(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    let mut inside = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let alnum = if b.is_ascii() {
+            i += 1;
+            b.is_ascii_alphanumeric()
+        } else {
+            let c = text[i..].chars().next().expect("a char boundary");
+            i += c.len_utf8();
+            c.is_alphanumeric()
+        };
+        if alnum && !inside {
+            count += 1;
+        }
+        inside = alnum;
+    }
+    count
 }
