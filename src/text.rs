@@ -18,7 +18,7 @@ use crate::model::Options;
 /// dropped, so a piece never starts or ends inside a grapheme. Both
 /// segmentations are walked once, side by side, so this stays linear.
 pub(crate) fn tokens(text: &str) -> Vec<&str> {
-    if text.is_ascii() {
+    if simple_graphemes(text) {
         return text.split_word_bounds().collect();
     }
     let mut graphemes = text.grapheme_indices(true).map(|(at, _)| at).peekable();
@@ -37,10 +37,22 @@ pub(crate) fn tokens(text: &str) -> Vec<&str> {
     out
 }
 
+/// True when every character boundary of `text` is a grapheme boundary
+/// but inside "\r\n" (which no word boundary splits either): ASCII, Latin-1
+/// and Latin Extended letters, general punctuation (dashes, curly quotes),
+/// none of which extends or joins a grapheme. Word bounds then need no
+/// regrouping by graphemes.
+fn simple_graphemes(text: &str) -> bool {
+    text.is_ascii()
+        || text.chars().all(|c| {
+            matches!(c, '\0'..='\u{7f}' | '\u{a0}'..='\u{24f}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}')
+        })
+}
+
 /// How many of `tokens(text)` are words (`is_word`), without collecting
 /// the tokens.
 pub(crate) fn count_words(text: &str) -> usize {
-    if text.is_ascii() {
+    if simple_graphemes(text) {
         return text.split_word_bounds().filter(|t| is_word(t)).count();
     }
     let mut graphemes = text.grapheme_indices(true).map(|(at, _)| at).peekable();

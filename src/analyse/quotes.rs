@@ -858,20 +858,43 @@ fn full_names(text: &str, speakers: &[Option<String>]) -> HashMap<String, String
     }
     // Only lines that can hold a wanted surname are cut into words: its
     // lower case is the lower case of a stretch of the line, so an ASCII
-    // key stands in the line up to ASCII case, unless the line has a Kelvin
-    // sign (the one non-ASCII letter whose lower case is ASCII).
-    let keys: Vec<String> = wanted
+    // key stands in the ASCII-lower-cased text, unless the text has a
+    // Kelvin sign (the one non-ASCII letter whose lower case is ASCII).
+    // Each key is looked for once over the whole text.
+    let keys: Vec<&String> = wanted
         .iter()
         .filter(|(_, v)| v.is_empty())
-        .map(|(k, _)| k.clone())
+        .map(|(k, _)| k)
         .collect();
-    let all_ascii = keys.iter().all(|k| k.is_ascii() && !k.is_empty());
-    for line in text.lines() {
-        if all_ascii
-            && !line.contains('\u{212A}')
-            && !keys.iter().any(|k| contains_ignore_ascii_case(line, k))
-        {
-            continue;
+    let hits: Option<Vec<usize>> = (keys.len() <= 64
+        && keys.iter().all(|k| k.is_ascii() && !k.is_empty())
+        && !text.contains('\u{212A}'))
+    .then(|| {
+        let lower = text.to_ascii_lowercase();
+        let mut hits: Vec<usize> = keys
+            .iter()
+            .flat_map(|k| lower.match_indices(k.as_str()).map(|(at, _)| at))
+            .collect();
+        hits.sort_unstable();
+        hits
+    });
+    let mut next_hit = 0;
+    let mut offset = 0;
+    for inclusive in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += inclusive.len();
+        // As `str::lines`: "\r" goes only with "\n".
+        let line = match inclusive.strip_suffix('\n') {
+            Some(l) => l.strip_suffix('\r').unwrap_or(l),
+            None => inclusive,
+        };
+        if let Some(hits) = &hits {
+            while hits.get(next_hit).is_some_and(|&h| h < line_start) {
+                next_hit += 1;
+            }
+            if !hits.get(next_hit).is_some_and(|&h| h < offset) {
+                continue;
+            }
         }
         let ws = words(line);
         for (i, w) in ws.iter().enumerate() {
@@ -895,19 +918,6 @@ fn full_names(text: &str, speakers: &[Option<String>]) -> HashMap<String, String
         }
     }
     wanted
-}
-
-/// True when `needle` (ASCII) stands in `hay` up to ASCII case.
-fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
-    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
-    let Some(&first) = needle.first() else {
-        return true;
-    };
-    let (lo, up) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
-    hay.len() >= needle.len()
-        && (0..=hay.len() - needle.len()).any(|i| {
-            (hay[i] == lo || hay[i] == up) && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
-        })
 }
 
 fn resolve(speaker: &str, full: &HashMap<String, String>) -> String {
