@@ -102,10 +102,28 @@ pub(crate) fn find(side: &Side<'_>) -> Vec<Found> {
     for (bi, &(bs, be)) in blocks.iter().enumerate() {
         let s = &text[bs..be];
         let mut prev: Option<char> = None;
-        let mut chars = s.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
+        let mut i = 0;
+        while i < s.len() {
+            if open.is_none() {
+                // No quote open: only an opening mark matters, so skip to
+                // the next byte that can start one (`"`, or the lead byte
+                // of “ ‟ „ «).
+                match s.as_bytes()[i..]
+                    .iter()
+                    .position(|&b| matches!(b, b'"' | 0xE2 | 0xC2))
+                {
+                    None => break,
+                    Some(0) => {}
+                    Some(k) => {
+                        i += k;
+                        prev = s[..i].chars().next_back();
+                    }
+                }
+            }
+            let c = s[i..].chars().next().expect("a char boundary");
+            let next = s[i + c.len_utf8()..].chars().next();
             let at = bs + i;
+            i += c.len_utf8();
             if open.as_ref().is_some_and(|o| at < o.2) {
                 // The mark that continues a quote from the last paragraph.
                 prev = Some(c);
