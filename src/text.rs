@@ -45,14 +45,17 @@ fn tokens_by_graphemes(text: &str) -> Vec<&str> {
 /// True when every character boundary of `text` is a grapheme boundary
 /// but inside "\r\n" (which no word boundary splits either): ASCII, Latin-1
 /// and Latin Extended letters, general punctuation (dashes, curly quotes)
-/// and arrows (the "↩" of footnotes), none of which extends or joins a
+/// arrows (the "↩" of footnotes), CJK ideographs and punctuation (not
+/// the combining marks among them) and full-width forms, none of which extends or joins a
 /// grapheme (no zero-width joiner: an arrow that is a pictograph stands
 /// alone). Word bounds then need no
 /// regrouping by graphemes.
 fn simple_graphemes(text: &str) -> bool {
     text.is_ascii()
         || text.chars().all(|c| {
-            matches!(c, '\0'..='\u{7f}' | '\u{a0}'..='\u{24f}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}' | '\u{2190}'..='\u{21ff}')
+            matches!(c, '\0'..='\u{7f}' | '\u{a0}'..='\u{24f}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}' | '\u{2190}'..='\u{21ff}'
+                | '\u{3000}'..='\u{3029}' | '\u{3030}'..='\u{303f}' | '\u{3400}'..='\u{4dbf}'
+                | '\u{4e00}'..='\u{9fff}' | '\u{ff01}'..='\u{ff5e}')
         })
 }
 
@@ -270,10 +273,14 @@ mod tests {
             "Café naïve – “quoted” ‘words’ — ellipsis… Œuvre ȸ",
             "Footnote↩ back ↩↩ arrows ← → ⇒ 12%\u{a0}more\u{ad}text",
             "A\r\n\r\nB ‐‑‒ ‰ ′″ ⁄ ⁞",
+            "中文新闻，“引号”。（括号）Ｆｕｌｌ ２０２４年 〇〜",
         ] {
             assert!(simple_graphemes(text), "{text:?}");
             assert_eq!(tokens(text), tokens_by_graphemes(text), "{text:?}");
-            let words = tokens_by_graphemes(text).iter().filter(|t| is_word(t)).count();
+            let words = tokens_by_graphemes(text)
+                .iter()
+                .filter(|t| is_word(t))
+                .count();
             assert_eq!(count_words(text), words, "{text:?}");
         }
         assert!(!simple_graphemes("e\u{301}"));
