@@ -910,7 +910,7 @@ fn full_names(text: &str, speakers: &[Option<String>]) -> HashMap<String, String
             while hits.get(next_hit).is_some_and(|&h| h < line_start) {
                 next_hit += 1;
             }
-            if !hits.get(next_hit).is_some_and(|&h| h < offset) {
+            if hits.get(next_hit).is_none_or(|&h| h >= offset) {
                 continue;
             }
         }
