@@ -262,6 +262,23 @@ impl Hasher for Fnv {
     }
 }
 
+/// How many items two sorted multisets share (one merge pass).
+pub(crate) fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

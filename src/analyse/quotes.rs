@@ -967,18 +967,7 @@ fn key_words(text: &str) -> Vec<u64> {
 /// Share of `a`'s words (as a multiset) found in `b`, and how many; both
 /// sorted.
 fn containment(a: &[u64], b: &[u64]) -> (f64, usize) {
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let common = text::common(a, b);
     (common as f64 / a.len().max(1) as f64, common)
 }
 
