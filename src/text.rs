@@ -262,6 +262,44 @@ impl Hasher for Fnv {
     }
 }
 
+/// Full month names, lower case.
+pub(crate) const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Month abbreviations, lower case ("may" is a full name already).
+pub(crate) const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Weekday names, lower case.
+pub(crate) const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// True for a full month or weekday name, given in lower case: a date word,
+/// never a speaker's name.
+pub(crate) fn is_month_or_weekday(lower: &str) -> bool {
+    MONTHS.contains(&lower) || WEEKDAYS.contains(&lower)
+}
+
 /// How many items two sorted multisets share (one merge pass).
 pub(crate) fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut common) = (0, 0, 0usize);

@@ -123,43 +123,6 @@ const UNITS: &[&str] = &[
 
 const CURRENCY: &[&str] = &["$", "£", "€", "¥", "₽", "US$", "GBP", "USD", "EUR"];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// One figure in a sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Found<'a> {
@@ -183,7 +146,7 @@ fn is_number(token: &str) -> bool {
 fn is_date_word(token: &str) -> bool {
     let l = token.to_lowercase();
     token.chars().next().is_some_and(char::is_uppercase)
-        && (MONTHS.contains(&l.as_str()) || WEEKDAYS.contains(&l.as_str()))
+        && (text::is_month_or_weekday(&l) || text::MONTH_ABBREVIATIONS.contains(&l.as_str()))
 }
 
 /// The figures of one sentence.

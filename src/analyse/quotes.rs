@@ -318,25 +318,6 @@ const NOT_NAMES: &[&str] = &[
     "new",
     "breaking",
     "update",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "according",
     "however",
     "meanwhile",
@@ -501,7 +482,9 @@ fn words(s: &str) -> Vec<Word<'_>> {
 }
 
 fn is_capital(w: &Word<'_>) -> bool {
-    w.clean.chars().next().is_some_and(char::is_uppercase) && !NOT_NAMES.contains(&w.lower.as_str())
+    w.clean.chars().next().is_some_and(char::is_uppercase)
+        && !NOT_NAMES.contains(&w.lower.as_str())
+        && !text::is_month_or_weekday(&w.lower)
 }
 
 fn is_verb(w: &Word<'_>) -> bool {
