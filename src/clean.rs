@@ -78,6 +78,10 @@ const WIDGET_OPENERS: &[&str] = &[
     "video:",
 ];
 
+/// Bytes of a block's lower-cased start that `widget` reads: the longest
+/// opener and one character more.
+const WIDGET_HEAD: usize = 18;
+
 /// File name endings of images and videos.
 const MEDIA_EXTENSIONS: &[&str] = &[
     "jpg", "jpeg", "png", "gif", "webp", "svg", "bmp", "tif", "tiff", "avif", "mp4", "mov", "m4v",
@@ -151,29 +155,48 @@ struct Shape<'a> {
 
 impl<'a> Shape<'a> {
     fn of(content: &'a str) -> Self {
-        // Every sign needs a short block: a long one is not tokenized.
-        // Each space-separated piece with a letter or digit holds a word or
-        // more, so many such pieces make a long block without cutting it.
-        let pieces = || {
-            content
-                .split_whitespace()
-                .filter(|w| w.chars().any(char::is_alphanumeric))
-                .count()
+        // Every sign needs a short block (at most `MOST_WORDS` words): a
+        // long one is not tokenized. No sign reads `chars` or `lines` of a
+        // long block.
+        let long = Shape {
+            content,
+            words: usize::MAX,
+            chars: usize::MAX,
+            lines: usize::MAX,
         };
-        if content.len() > LONG_BYTES || pieces() > MOST_WORDS {
-            // No sign reads `chars` or `lines` of a long block.
-            return Shape {
-                content,
-                words: usize::MAX,
-                chars: usize::MAX,
-                lines: usize::MAX,
-            };
+        if content.len() > LONG_BYTES {
+            return long;
         }
-        let words = text::count_words(content);
+        let ascii = content.is_ascii();
+        // Counting stops past `MOST_WORDS`. Where cutting costs more (text
+        // beyond news copy's characters), pieces are counted first: each
+        // space-separated piece with a letter or digit holds a word or more,
+        // so many such pieces make a long block without cutting it.
+        let words = match text::count_simple_words(content, MOST_WORDS + 1) {
+            Some(words) => words,
+            None => {
+                let pieces = content
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(text::is_alnum))
+                    .take(MOST_WORDS + 1)
+                    .count();
+                if pieces > MOST_WORDS {
+                    return long;
+                }
+                text::count_words(content)
+            }
+        };
+        if words > MOST_WORDS {
+            return long;
+        }
         Shape {
             content,
             words,
-            chars: content.chars().count(),
+            chars: if ascii {
+                content.len()
+            } else {
+                content.chars().count()
+            },
             lines: content.lines().filter(|l| !l.trim().is_empty()).count(),
         }
     }
@@ -198,18 +221,18 @@ impl<'a> Shape<'a> {
             return false;
         }
         let first = self.content.split_whitespace().next().unwrap_or("");
-        let parts: Vec<&str> = first.split(':').collect();
-        (2..=3).contains(&parts.len())
-            && parts.iter().enumerate().all(|(k, p)| {
-                p.chars().all(|c| c.is_ascii_digit())
-                    && (1..=2).contains(&p.len())
-                    && (k == 0 || p.len() == 2)
-            })
+        let mut parts = 0;
+        first.split(':').enumerate().all(|(k, p)| {
+            parts += 1;
+            p.bytes().all(|b| b.is_ascii_digit())
+                && (1..=2).contains(&p.len())
+                && (k == 0 || p.len() == 2)
+        }) && (2..=3).contains(&parts)
     }
 
     /// A block that names an image or video file: `intv_00025015.jpg`.
     fn media_file(&self) -> bool {
-        if self.words > MOST_WORDS {
+        if self.words > MOST_WORDS || !self.content.contains('.') {
             return false;
         }
         self.content.split_whitespace().any(|w| {
@@ -227,7 +250,11 @@ impl<'a> Shape<'a> {
     /// (`Amer Al Shami/ Save the Children`, `MANDEL NGAN/AFP/Getty Images`)
     /// that is not a sentence.
     fn credit(&self) -> bool {
-        if self.lines != 1 || self.words > LABEL_WORDS || ends_sentence(self.content) {
+        if self.lines != 1
+            || self.words > LABEL_WORDS
+            || !self.content.contains('/')
+            || ends_sentence(self.content)
+        {
             return false;
         }
         let chars: Vec<char> = self.content.chars().collect();
@@ -260,8 +287,25 @@ impl<'a> Shape<'a> {
         }
         let body = self
             .content
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
+            .trim_start_matches(|c: char| !text::is_alnum(c));
+        // Lower-cased, the openers' length and a character more is all that
+        // is read: when those bytes are ASCII, they are lower-cased alone,
+        // without allocating.
+        let mut head = [0u8; WIDGET_HEAD];
+        let body = match body
+            .as_bytes()
+            .get(..WIDGET_HEAD)
+            .unwrap_or(body.as_bytes())
+        {
+            ascii if ascii.is_ascii() => {
+                head[..ascii.len()].copy_from_slice(ascii);
+                head[..ascii.len()].make_ascii_lowercase();
+                std::borrow::Cow::Borrowed(
+                    std::str::from_utf8(&head[..ascii.len()]).expect("ASCII"),
+                )
+            }
+            _ => std::borrow::Cow::Owned(body.to_lowercase()),
+        };
         WIDGET_OPENERS.iter().any(|opener| {
             body.starts_with(opener)
                 && (opener.ends_with(':')
@@ -321,6 +365,15 @@ mod tests {
                 "Another title"
             ]
         );
+    }
+
+    #[test]
+    fn the_widget_head_holds_every_opener_and_a_character_more() {
+        assert!(WIDGET_OPENERS.iter().all(|o| o.len() < WIDGET_HEAD));
+        assert_eq!(noisy("Share\n\nBody."), ["Share"]);
+        assert_eq!(noisy("SHARE THIS\n\nBody."), ["SHARE THIS"]);
+        assert!(noisy("Sharepoint guide\n\nBody.").is_empty());
+        assert_eq!(noisy("Ça — Share on X\n\nBody.").len(), 0);
     }
 
     #[test]

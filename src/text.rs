@@ -18,6 +18,9 @@ use crate::model::Options;
 /// dropped, so a piece never starts or ends inside a grapheme. Both
 /// segmentations are walked once, side by side, so this stays linear.
 pub(crate) fn tokens(text: &str) -> Vec<&str> {
+    if let Some(tokens) = simple_tokens(text) {
+        return tokens;
+    }
     if simple_graphemes(text) {
         return text.split_word_bounds().collect();
     }
@@ -62,6 +65,9 @@ fn simple_graphemes(text: &str) -> bool {
 /// How many of `tokens(text)` are words (`is_word`), without collecting
 /// the tokens.
 pub(crate) fn count_words(text: &str) -> usize {
+    if let Some(count) = count_simple_words(text, usize::MAX) {
+        return count;
+    }
     if simple_graphemes(text) {
         return text.split_word_bounds().filter(|t| is_word(t)).count();
     }
@@ -81,9 +87,243 @@ pub(crate) fn count_words(text: &str) -> usize {
     count
 }
 
+/// [`count_words`] by [`simple_bounds`]; `None` beyond its characters.
+/// Stops counting at `stop` words.
+pub(crate) fn count_simple_words(text: &str, stop: usize) -> Option<usize> {
+    let mut count = 0;
+    simple_bounds(text, |_, _, word| {
+        count += usize::from(word);
+        count < stop
+    })?;
+    Some(count)
+}
+
+/// [`tokens`] by [`simple_bounds`]; `None` beyond its characters.
+fn simple_tokens(text: &str) -> Option<Vec<&str>> {
+    let mut out = Vec::new();
+    simple_bounds(text, |start, end, _| {
+        out.push(&text[start..end]);
+        true
+    })?;
+    Some(out)
+}
+
+/// The UAX #29 word-boundary tokens of `text`, without the segmenter's
+/// table searches, for text whose every character is one of the few whose
+/// word class `wb` knows (ASCII, Latin, Cyrillic and Arabic letters, CJK
+/// ideographs, and the quotes, dashes, spaces and signs of news copy):
+/// `each(start, end, is_word)` for every token in order, until it returns
+/// false; `None` (at once or part-way) when another character comes up.
+///
+/// Letters, digits and `_` make one token (WB5, WB8 to WB10, WB13a and
+/// b); one `:`, `.`, `'`, `‘` or `’` between two letters joins them (WB6,
+/// WB7), and one `.`, `,`, `;`, `'`, `‘` or `’` between two digits (WB11,
+/// WB12). Spaces run together (WB3d), `\r\n` is one token (WB3), and any
+/// other character is a token of its own. A token is a word when it holds
+/// a letter or a digit (an ideograph is both). None of these characters
+/// extends or joins a grapheme, so no regrouping is needed. A test checks
+/// it against the segmenter.
+fn simple_bounds(text: &str, mut each: impl FnMut(usize, usize, bool) -> bool) -> Option<()> {
+    let bytes = text.as_bytes();
+    let class_at = |i: usize| -> Option<(Wb, usize)> {
+        match bytes.get(i) {
+            None => Some((Wb::End, 0)),
+            Some(&b) if b < 0x80 => Some((wb(char::from(b))?, 1)),
+            Some(_) => {
+                let c = text[i..].chars().next()?;
+                Some((wb(c)?, c.len_utf8()))
+            }
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        let (first, len) = class_at(i)?;
+        i += len;
+        let word = match first {
+            Wb::Letter | Wb::Digit | Wb::Under => {
+                let mut word = first != Wb::Under;
+                let mut last = first;
+                loop {
+                    let (class, len) = class_at(i)?;
+                    match class {
+                        Wb::Letter | Wb::Digit | Wb::Under => {
+                            word |= class != Wb::Under;
+                            last = class;
+                            i += len;
+                        }
+                        Wb::MidLetter | Wb::MidNumLet | Wb::MidNum => {
+                            let (next, next_len) = class_at(i + len)?;
+                            let letters = last == Wb::Letter
+                                && next == Wb::Letter
+                                && matches!(class, Wb::MidLetter | Wb::MidNumLet);
+                            let digits = last == Wb::Digit
+                                && next == Wb::Digit
+                                && matches!(class, Wb::MidNum | Wb::MidNumLet);
+                            if !(letters || digits) {
+                                break;
+                            }
+                            i += len + next_len;
+                            last = next;
+                        }
+                        _ => break,
+                    }
+                }
+                word
+            }
+            Wb::Cr => {
+                if bytes.get(i) == Some(&b'\n') {
+                    i += 1;
+                }
+                false
+            }
+            Wb::Space => {
+                loop {
+                    let (class, len) = class_at(i)?;
+                    if class != Wb::Space {
+                        break;
+                    }
+                    i += len;
+                }
+                false
+            }
+            Wb::Ideograph => true,
+            _ => false,
+        };
+        if !each(start, i, word) {
+            break;
+        }
+    }
+    Some(())
+}
+
+/// UAX #29 word classes, of the characters `wb` knows, and the end of the
+/// text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wb {
+    Letter,
+    Digit,
+    Under,
+    MidLetter,
+    MidNumLet,
+    MidNum,
+    Space,
+    Cr,
+    Ideograph,
+    Other,
+    End,
+}
+
+fn wb(c: char) -> Option<Wb> {
+    Some(match c {
+        'a'..='z' | 'A'..='Z' => Wb::Letter,
+        '0'..='9' => Wb::Digit,
+        '_' => Wb::Under,
+        ':' => Wb::MidLetter,
+        '.' | '\'' | '\u{2018}' | '\u{2019}' => Wb::MidNumLet,
+        ',' | ';' => Wb::MidNum,
+        ' ' | '\u{3000}' => Wb::Space,
+        '\r' => Wb::Cr,
+        '\0'..='\x7f' => Wb::Other,
+        // Latin, Cyrillic, Arabic letters and digits.
+        '\u{c0}'..='\u{d6}'
+        | '\u{d8}'..='\u{f6}'
+        | '\u{f8}'..='\u{24f}'
+        | '\u{401}'
+        | '\u{410}'..='\u{44f}'
+        | '\u{451}'
+        | '\u{621}'..='\u{63a}'
+        | '\u{641}'..='\u{64a}' => Wb::Letter,
+        '\u{660}'..='\u{669}' => Wb::Digit,
+        '\u{60c}' | '\u{ff0c}' | '\u{ff1b}' => Wb::MidNum,
+        '\u{ff1a}' => Wb::MidLetter,
+        '\u{4e00}'..='\u{9fff}' => Wb::Ideograph,
+        '\u{a0}' | '\u{a3}' | '\u{a9}' | '\u{ab}' | '\u{b0}' | '\u{bb}' | '\u{61f}'
+        | '\u{2013}' | '\u{2014}' | '\u{201c}' | '\u{201d}' | '\u{2022}' | '\u{2026}'
+        | '\u{20ac}' | '\u{2192}' | '\u{21a9}' | '\u{3001}' | '\u{3002}' | '\u{300a}'
+        | '\u{300b}' | '\u{ff01}' | '\u{ff08}' | '\u{ff09}' | '\u{ff1f}' => Wb::Other,
+        _ => return None,
+    })
+}
+
 /// True when a token holds a letter or a digit.
 pub(crate) fn is_word(token: &str) -> bool {
-    token.chars().any(char::is_alphanumeric)
+    token.chars().any(is_alnum)
+}
+
+/// `char::is_alphanumeric`, without std's table search for every
+/// character: beyond ASCII, the answer for each block of 256 code points
+/// of the Basic Multilingual Plane is read from std once, the first time a
+/// text holds one of them, and kept as a bit set. (The search costs tens
+/// of nanoseconds; Arabic or Cyrillic text asks it for every letter.)
+pub(crate) fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match page(c) {
+        Some(p) => p.has(&p.alnum, c),
+        None => c.is_alphanumeric(),
+    }
+}
+
+/// True when `c` is its own lower case (`c.to_lowercase()` yields `c`
+/// alone): digits, lower-case letters, and the letters of scripts without
+/// case (Arabic, Hebrew, the ideographs). Read like [`is_alnum`].
+pub(crate) fn is_own_lower(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_uppercase();
+    }
+    match page(c) {
+        Some(p) => p.has(&p.own_lower, c),
+        None => own_lower(c),
+    }
+}
+
+fn own_lower(c: char) -> bool {
+    let mut lower = c.to_lowercase();
+    lower.next() == Some(c) && lower.next().is_none()
+}
+
+/// Character classes of 256 code points.
+struct Page {
+    alnum: [u64; 4],
+    own_lower: [u64; 4],
+}
+
+impl Page {
+    fn of(first: u32) -> Self {
+        let mut page = Page {
+            alnum: [0; 4],
+            own_lower: [0; 4],
+        };
+        for k in 0..256u32 {
+            // Surrogates are no chars: they stay out of both sets.
+            let Some(c) = char::from_u32(first + k) else {
+                continue;
+            };
+            let bit = 1u64 << (k % 64);
+            if c.is_alphanumeric() {
+                page.alnum[(k / 64) as usize] |= bit;
+            }
+            if own_lower(c) {
+                page.own_lower[(k / 64) as usize] |= bit;
+            }
+        }
+        page
+    }
+
+    fn has(&self, set: &[u64; 4], c: char) -> bool {
+        let k = c as u32 & 0xff;
+        set[(k / 64) as usize] & (1 << (k % 64)) != 0
+    }
+}
+
+/// The page of `c`, filled on first use; `None` beyond the Basic
+/// Multilingual Plane (rare in news text: std answers).
+fn page(c: char) -> Option<&'static Page> {
+    static PAGES: [std::sync::OnceLock<Page>; 256] = [const { std::sync::OnceLock::new() }; 256];
+    let at = c as u32;
+    (at <= 0xffff).then(|| PAGES[(at >> 8) as usize].get_or_init(|| Page::of(at & !0xff)))
 }
 
 /// Maps typographic variants to one plain form: curly quotes to straight,
@@ -147,9 +387,35 @@ fn fold_each(text: &str, options: &Options, mut emit: impl FnMut(char)) {
 /// string.
 pub(crate) fn word_hash(word: &str) -> u64 {
     let mut h = Fnv(0xcbf2_9ce4_8422_2325);
-    for c in word.chars().flat_map(char::to_lowercase) {
-        h.write_u32(c as u32);
+    for c in word.chars() {
+        if is_own_lower(c) {
+            h.write_u32(c as u32);
+        } else {
+            c.to_lowercase().for_each(|c| h.write_u32(c as u32));
+        }
     }
+    h.finish()
+}
+
+/// `hash(&word.to_lowercase())`, without building the lower-cased string
+/// (FNV-1a reads bytes one at a time, so feeding them in pieces gives the
+/// same hash). Not the same hash as [`word_hash`].
+pub(crate) fn lower_hash(word: &str) -> u64 {
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    let mut utf8 = [0u8; 4];
+    for c in word.chars() {
+        if is_own_lower(c) {
+            h.write(c.encode_utf8(&mut utf8).as_bytes());
+        } else if c == '\u{3a3}' {
+            // Final sigma depends on the letters around it: std's
+            // `str::to_lowercase` knows how.
+            return hash(&word.to_lowercase());
+        } else {
+            c.to_lowercase()
+                .for_each(|l| h.write(l.encode_utf8(&mut utf8).as_bytes()));
+        }
+    }
+    h.write_u8(0xff);
     h.finish()
 }
 
@@ -320,6 +586,81 @@ pub(crate) fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_simple_tokens_agree_with_the_segmenter() {
+        // Every text of up to four characters over characters of each
+        // class, then longer texts from a fixed-seed generator, then each
+        // known character between letters, between digits, and alone.
+        const ALPHABET: &[char] = &[
+            'a', 'Z', '0', '9', '_', ':', '.', '\'', ',', ';', ' ', '-', '\n', '\r', '\t', 'é',
+            'Ł', 'ж', 'م', '٣', '،', '中', '，', '：', '\u{3000}', '\u{2019}', '\u{2018}',
+            '\u{201c}', '\u{a0}', '\u{2013}', '£', '↩',
+        ];
+        let check = |t: &str| {
+            let expected: Vec<&str> = t.split_word_bounds().collect();
+            assert_eq!(simple_tokens(t).as_ref(), Some(&expected), "{t:?}");
+            let words = expected.iter().filter(|w| is_word(w)).count();
+            assert_eq!(count_simple_words(t, usize::MAX), Some(words), "{t:?}");
+        };
+        let mut text = String::new();
+        for len in 0..=4u32 {
+            for mut n in 0..ALPHABET.len().pow(len) {
+                text.clear();
+                for _ in 0..len {
+                    text.push(ALPHABET[n % ALPHABET.len()]);
+                    n /= ALPHABET.len();
+                }
+                check(&text);
+            }
+        }
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            text.clear();
+            for _ in 0..(seed % 40) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push(ALPHABET[(seed % ALPHABET.len() as u64) as usize]);
+            }
+            check(&text);
+        }
+        for c in ('\0'..='\u{ffff}').filter(|&c| wb(c).is_some()) {
+            for probe in [
+                format!("ab{c}cd"),
+                format!("12{c}34"),
+                format!("{c}"),
+                format!("{c}{c}"),
+                format!("_{c}x"),
+                format!("中{c}a"),
+            ] {
+                check(&probe);
+            }
+        }
+        assert_eq!(count_simple_words("one two three four", 2), Some(2));
+        assert_eq!(simple_tokens("e\u{301}"), None);
+    }
+
+    #[test]
+    fn the_character_pages_agree_with_std() {
+        for c in (0..=0x10ffffu32).step_by(7).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_own_lower(c), own_lower(c), "{c:?}");
+        }
+        for w in [
+            "Hello",
+            "ΟΔΟΣ",
+            "Σ",
+            "İstanbul",
+            "مرحبا",
+            "Straße",
+            "中文",
+            "ǅemal",
+            "ĲSSEL",
+        ] {
+            assert_eq!(lower_hash(w), hash(&w.to_lowercase()), "{w}");
+        }
+    }
 
     #[test]
     fn the_fast_token_path_agrees_with_the_grapheme_path() {

@@ -3,6 +3,7 @@
 
 use super::{word_count, Stats};
 use crate::model::{Row, RowKind, Tag};
+use crate::text::is_alnum;
 
 /// Counts words and paragraphs added, removed, changed and moved, with
 /// cosmetic-only changes apart; noise rows count nowhere.
@@ -100,7 +101,7 @@ fn shared_wording(rows: &[Row<'_>]) -> f64 {
                     out.push(l.rotate_left(17) ^ h);
                 }
                 let end = text
-                    .split(|c: char| !alnum(c))
+                    .split(|c: char| !is_alnum(c))
                     .rfind(|w| !w.is_empty())
                     .unwrap_or(first);
                 // Both sides hold the same bytes: count them once.
@@ -147,20 +148,12 @@ fn shared_wording(rows: &[Row<'_>]) -> f64 {
 
 /// The words of a text for word pairs: runs of letters and digits.
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !alnum(c)).filter(|w| !w.is_empty())
+    text.split(|c: char| !is_alnum(c)).filter(|w| !w.is_empty())
 }
 
-/// A word's hash, lower-cased (allocating only when it has upper case or
-/// letters other than ASCII and ideographs, which have no case).
+/// A word's hash, lower-cased.
 fn word_hash(word: &str) -> u64 {
-    if word
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || super::is_ideograph(c))
-    {
-        crate::text::hash(word)
-    } else {
-        crate::text::hash(&word.to_lowercase())
-    }
+    crate::text::lower_hash(word)
 }
 
 /// How many words `words` yields, without cutting them out.
@@ -177,7 +170,7 @@ fn count_words(text: &str) -> usize {
         } else {
             let c = text[i..].chars().next().expect("a char boundary");
             i += c.len_utf8();
-            alnum(c)
+            is_alnum(c)
         };
         if alnum && !inside {
             count += 1;
@@ -185,14 +178,4 @@ fn count_words(text: &str) -> usize {
         inside = alnum;
     }
     count
-}
-
-/// `char::is_alphanumeric`, answering CJK ideographs (all letters) without
-/// the table search.
-fn alnum(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        matches!(c, '\u{4e00}'..='\u{9fff}') || c.is_alphanumeric()
-    }
 }
