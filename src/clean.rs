@@ -88,24 +88,84 @@ const MEDIA_EXTENSIONS: &[&str] = &[
     "webm", "mp3",
 ];
 
-/// Which blocks are noise: `true` at the index of each furniture block.
-pub(crate) fn noise(blocks: &[Block<'_>]) -> Vec<bool> {
-    let n = blocks.len();
-    let shapes: Vec<Shape> = blocks.iter().map(|b| Shape::of(b.content)).collect();
+/// Which blocks of each version are noise: `true` at the index of each
+/// furniture block. A block's own signs are read once for both versions
+/// when it stands in both (most blocks of two versions of one story).
+pub(crate) fn noise_both(before: &[Block<'_>], after: &[Block<'_>]) -> (Vec<bool>, Vec<bool>) {
+    let signs_before: Vec<Signs> = before.iter().map(|b| Signs::of(b.content)).collect();
+    let signs_after = reuse(before, &signs_before, after);
+    (
+        classify(before, &signs_before),
+        classify(after, &signs_after),
+    )
+}
 
+/// How far ahead of the last block found in Before `reuse` looks for the
+/// next After block (a block added or removed shifts them).
+const REUSE_AHEAD: usize = 4;
+
+/// The signs of `after`'s blocks, copied from the same block in `before`
+/// when it is there: walked in step, as two versions of one story mostly
+/// are, so finding costs a comparison of lengths or a `memcmp`.
+fn reuse(before: &[Block<'_>], signs: &[Signs], after: &[Block<'_>]) -> Vec<Signs> {
+    let mut next = 0;
+    after
+        .iter()
+        .map(|b| {
+            let ahead = next..(next + REUSE_AHEAD).min(before.len());
+            match ahead.into_iter().find(|&i| before[i].content == b.content) {
+                Some(i) => {
+                    next = i + 1;
+                    signs[i]
+                }
+                None => Signs::of(b.content),
+            }
+        })
+        .collect()
+}
+
+/// What a block's own shape says, whatever stands around it.
+#[derive(Clone, Copy)]
+struct Signs {
+    /// It has a word: a block without one takes part in no run.
+    words: bool,
+    /// Furniture on its own.
+    alone: bool,
+    /// Counts as strong inside a run.
+    strong: bool,
+    /// Short (a weak sign).
+    short: bool,
+}
+
+impl Signs {
+    fn of(content: &str) -> Self {
+        let s = Shape::of(content);
+        let alone = s.words != 0 && s.strong();
+        Signs {
+            words: s.words != 0,
+            alone,
+            strong: alone || (s.words != 0 && s.duration()),
+            short: s.short(),
+        }
+    }
+}
+
+/// Which blocks are noise, from each block's signs and its neighbours.
+fn classify(blocks: &[Block<'_>], signs: &[Signs]) -> Vec<bool> {
+    let n = blocks.len();
     let mut alone = vec![false; n];
     let mut strong = vec![false; n];
     let mut weak = vec![false; n];
     for i in 0..n {
-        let s = &shapes[i];
-        if s.words == 0 {
+        let s = signs[i];
+        if !s.words {
             continue;
         }
         let near_repeat = (i.saturating_sub(REPEAT_WINDOW)..(i + REPEAT_WINDOW + 1).min(n))
             .any(|k| k != i && same_text(blocks[k].content, blocks[i].content));
-        alone[i] = s.strong();
-        strong[i] = alone[i] || s.duration();
-        weak[i] = strong[i] || s.short() || near_repeat;
+        alone[i] = s.alone;
+        strong[i] = s.strong;
+        weak[i] = strong[i] || s.short || near_repeat;
     }
 
     let mut out = alone;
@@ -167,7 +227,27 @@ impl<'a> Shape<'a> {
         if content.len() > LONG_BYTES {
             return long;
         }
-        let ascii = content.is_ascii();
+        let chars = if content.is_ascii() {
+            content.len()
+        } else {
+            content.chars().count()
+        };
+        // A block too long to be short (a weak sign) is cut into words only
+        // when it has what a strong sign needs besides few words: there,
+        // only whether it has a word at all is read.
+        if chars > SHORT_CHARS
+            && !(duration_token(content)
+                || may_name_media(content)
+                || content.contains('/')
+                || opener(content))
+        {
+            let any = content.chars().any(text::is_alnum);
+            return if any {
+                long
+            } else {
+                Shape { words: 0, ..long }
+            };
+        }
         // Counting stops past `MOST_WORDS`. Where cutting costs more (text
         // beyond news copy's characters), pieces are counted first: each
         // space-separated piece with a letter or digit holds a word or more,
@@ -192,11 +272,7 @@ impl<'a> Shape<'a> {
         Shape {
             content,
             words,
-            chars: if ascii {
-                content.len()
-            } else {
-                content.chars().count()
-            },
+            chars,
             lines: content.lines().filter(|l| !l.trim().is_empty()).count(),
         }
     }
@@ -217,22 +293,12 @@ impl<'a> Shape<'a> {
 
     /// `05:25`, `1:02:33`, `05:25 - Source: CNN`.
     fn duration(&self) -> bool {
-        if self.lines != 1 || self.words > 6 {
-            return false;
-        }
-        let first = self.content.split_whitespace().next().unwrap_or("");
-        let mut parts = 0;
-        first.split(':').enumerate().all(|(k, p)| {
-            parts += 1;
-            p.bytes().all(|b| b.is_ascii_digit())
-                && (1..=2).contains(&p.len())
-                && (k == 0 || p.len() == 2)
-        }) && (2..=3).contains(&parts)
+        self.lines == 1 && self.words <= 6 && duration_token(self.content)
     }
 
     /// A block that names an image or video file: `intv_00025015.jpg`.
     fn media_file(&self) -> bool {
-        if self.words > MOST_WORDS || !self.content.contains('.') {
+        if self.words > MOST_WORDS || !may_name_media(self.content) {
             return false;
         }
         self.content.split_whitespace().any(|w| {
@@ -285,42 +351,69 @@ impl<'a> Shape<'a> {
         if self.lines != 1 || self.words > LABEL_WORDS.min(6) || self.words == 0 {
             return false;
         }
-        let body = self
-            .content
-            .trim_start_matches(|c: char| !text::is_alnum(c));
-        // Lower-cased, the openers' length and a character more is all that
-        // is read: when those bytes are ASCII, they are lower-cased alone,
-        // without allocating.
-        let mut head = [0u8; WIDGET_HEAD];
-        let body = match body
-            .as_bytes()
-            .get(..WIDGET_HEAD)
-            .unwrap_or(body.as_bytes())
-        {
-            ascii if ascii.is_ascii() => {
-                head[..ascii.len()].copy_from_slice(ascii);
-                head[..ascii.len()].make_ascii_lowercase();
-                std::borrow::Cow::Borrowed(
-                    std::str::from_utf8(&head[..ascii.len()]).expect("ASCII"),
-                )
-            }
-            _ => std::borrow::Cow::Owned(body.to_lowercase()),
-        };
-        WIDGET_OPENERS.iter().any(|opener| {
-            body.starts_with(opener)
-                && (opener.ends_with(':')
-                    || opener.len() >= 6
-                    || body[opener.len()..]
-                        .chars()
-                        .next()
-                        .is_none_or(|c| !c.is_alphanumeric()))
-        }) && !ends_sentence(self.content)
+        opener(self.content) && !ends_sentence(self.content)
     }
 
     /// A lone lower-case word on its own line: a layout leftover ("of").
     fn leftover(&self) -> bool {
         self.words == 1 && self.chars <= 3 && self.content.chars().all(|c| c.is_lowercase())
     }
+}
+
+/// True when a text's first word is a duration or a time: `05:25`,
+/// `1:02:33`.
+fn duration_token(content: &str) -> bool {
+    let first = content.split_whitespace().next().unwrap_or("");
+    let mut parts = 0;
+    first.split(':').enumerate().all(|(k, p)| {
+        parts += 1;
+        p.bytes().all(|b| b.is_ascii_digit())
+            && (1..=2).contains(&p.len())
+            && (k == 0 || p.len() == 2)
+    }) && (2..=3).contains(&parts)
+}
+
+/// True when a text may name a media file: a media extension follows a
+/// full stop somewhere (`media_file` then looks closer).
+fn may_name_media(content: &str) -> bool {
+    content.match_indices('.').any(|(at, _)| {
+        let rest = &content.as_bytes()[at + 1..];
+        MEDIA_EXTENSIONS.iter().any(|e| {
+            rest.get(..e.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(e.as_bytes()))
+        })
+    })
+}
+
+/// True when a text opens with a call to action or a widget's label
+/// (`WIDGET_OPENERS`), lower-cased, past any leading punctuation.
+fn opener(content: &str) -> bool {
+    let body = content.trim_start_matches(|c: char| !text::is_alnum(c));
+    // Lower-cased, the openers' length and a character more is all that
+    // is read: when those bytes are ASCII, they are lower-cased alone,
+    // without allocating.
+    let mut head = [0u8; WIDGET_HEAD];
+    let body = match body
+        .as_bytes()
+        .get(..WIDGET_HEAD)
+        .unwrap_or(body.as_bytes())
+    {
+        ascii if ascii.is_ascii() => {
+            head[..ascii.len()].copy_from_slice(ascii);
+            head[..ascii.len()].make_ascii_lowercase();
+            std::borrow::Cow::Borrowed(std::str::from_utf8(&head[..ascii.len()]).expect("ASCII"))
+        }
+        _ => std::borrow::Cow::Owned(body.to_lowercase()),
+    };
+    WIDGET_OPENERS.iter().any(|opener| {
+        body.starts_with(opener)
+            && (opener.ends_with(':')
+                || opener.len() >= 6
+                || body[opener.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric()))
+    })
 }
 
 /// True when a text ends like a sentence (full stop, question or
@@ -339,7 +432,8 @@ mod tests {
 
     fn noisy(text: &str) -> Vec<&str> {
         let blocks = segment::blocks(text);
-        noise(&blocks)
+        noise_both(&blocks, &[])
+            .0
             .into_iter()
             .zip(&blocks)
             .filter(|(n, _)| *n)

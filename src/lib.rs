@@ -57,8 +57,9 @@ pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Compar
     let all_after = segment::blocks(after);
     // Page furniture is set aside before alignment: it takes part in no
     // pairing and becomes `noise` rows where it stands.
-    let (blocks_before, index_before) = article(&all_before);
-    let (blocks_after, index_after) = article(&all_after);
+    let (noise_before, noise_after) = clean::noise_both(&all_before, &all_after);
+    let (blocks_before, index_before) = article(&all_before, noise_before);
+    let (blocks_after, index_after) = article(&all_after, noise_after);
     let (links, rough) = align::align(&blocks_before, &blocks_after, options, deadline);
 
     let mut rows: Vec<model::Row<'a>> = Vec::with_capacity(links.len());
@@ -207,9 +208,12 @@ pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Compar
     }
 }
 
-/// The blocks that are not page furniture, and the index of each in `all`.
-fn article<'a>(all: &[segment::Block<'a>]) -> (Vec<segment::Block<'a>>, Vec<usize>) {
-    let noise = clean::noise(all);
+/// The blocks that are not page furniture (`noise` false), and the index
+/// of each in `all`.
+fn article<'a>(
+    all: &[segment::Block<'a>],
+    noise: Vec<bool>,
+) -> (Vec<segment::Block<'a>>, Vec<usize>) {
     all.iter()
         .zip(noise)
         .enumerate()

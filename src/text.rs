@@ -128,7 +128,7 @@ fn simple_bounds(text: &str, mut each: impl FnMut(usize, usize, bool) -> bool) -
     let class_at = |i: usize| -> Option<(Wb, usize)> {
         match bytes.get(i) {
             None => Some((Wb::End, 0)),
-            Some(&b) if b < 0x80 => Some((wb(char::from(b))?, 1)),
+            Some(&b) if b < 0x80 => Some((ASCII_WB[usize::from(b)], 1)),
             Some(_) => {
                 let c = text[i..].chars().next()?;
                 Some((wb(c)?, c.len_utf8()))
@@ -214,17 +214,36 @@ enum Wb {
     End,
 }
 
+/// The word class of each ASCII character, looked up.
+const ASCII_WB: [Wb; 128] = {
+    let mut table = [Wb::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b as usize] = ascii_wb(b);
+        b += 1;
+    }
+    table
+};
+
+const fn ascii_wb(b: u8) -> Wb {
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' => Wb::Letter,
+        b'0'..=b'9' => Wb::Digit,
+        b'_' => Wb::Under,
+        b':' => Wb::MidLetter,
+        b'.' | b'\'' => Wb::MidNumLet,
+        b',' | b';' => Wb::MidNum,
+        b' ' => Wb::Space,
+        b'\r' => Wb::Cr,
+        _ => Wb::Other,
+    }
+}
+
 fn wb(c: char) -> Option<Wb> {
     Some(match c {
-        'a'..='z' | 'A'..='Z' => Wb::Letter,
-        '0'..='9' => Wb::Digit,
-        '_' => Wb::Under,
-        ':' => Wb::MidLetter,
-        '.' | '\'' | '\u{2018}' | '\u{2019}' => Wb::MidNumLet,
-        ',' | ';' => Wb::MidNum,
-        ' ' | '\u{3000}' => Wb::Space,
-        '\r' => Wb::Cr,
-        '\0'..='\x7f' => Wb::Other,
+        '\0'..='\x7f' => ascii_wb(c as u8),
+        '\u{2018}' | '\u{2019}' => Wb::MidNumLet,
+        '\u{3000}' => Wb::Space,
         // Latin, Cyrillic, Arabic letters and digits.
         '\u{c0}'..='\u{d6}'
         | '\u{d8}'..='\u{f6}'
@@ -395,6 +414,17 @@ pub(crate) fn word_hash(word: &str) -> u64 {
         }
     }
     h.finish()
+}
+
+/// `text.to_lowercase()`, borrowed when the text is its own lower case
+/// (digits, lower-case letters, scripts without case such as Chinese or
+/// Arabic), which is most words.
+pub(crate) fn lower(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().all(is_own_lower) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.to_lowercase())
+    }
 }
 
 /// `hash(&word.to_lowercase())`, without building the lower-cased string

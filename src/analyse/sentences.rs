@@ -80,12 +80,12 @@ fn is_abbreviation(before: &str) -> bool {
 /// English and Russian). Common short words are dropped.
 pub(crate) fn stems(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for word in text.split(|c: char| !c.is_alphanumeric()) {
+    for word in text.split(|c: char| !crate::text::is_alnum(c)) {
         if word.is_empty() {
             continue;
         }
-        let lower = word.to_lowercase();
-        let mut w = lower.as_str();
+        let lower = crate::text::lower(word);
+        let mut w: &str = &lower;
         for prefix in ["وال", "بال", "لل", "ال", "و"] {
             if w.chars().count() > prefix.chars().count() + 2 {
                 if let Some(rest) = w.strip_prefix(prefix) {
