@@ -169,7 +169,7 @@ fn ascii_alnum(x: u64) -> u64 {
         let at_most = ONES * (u64::from(high) + 0x80) - x;
         at_least & at_most & HIGH
     };
-    within(x, b'0', b'9') | within(x | ONES * 0x20, b'a', b'z')
+    within(x, b'0', b'9') | within(x | (ONES * 0x20), b'a', b'z')
 }
 
 /// How many words `words` yields, without cutting them out.
@@ -185,7 +185,7 @@ fn count_words(text: &str) -> usize {
             let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
             if x & HIGH == 0 {
                 let alnum = ascii_alnum(x);
-                let follows = alnum << 8 | if inside { 0x80 } else { 0 };
+                let follows = (alnum << 8) | if inside { 0x80 } else { 0 };
                 count += (alnum & !follows).count_ones() as usize;
                 inside = alnum >> 63 != 0;
                 i += 8;
