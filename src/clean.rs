@@ -403,7 +403,14 @@ fn opener(content: &str) -> bool {
             head[..ascii.len()].make_ascii_lowercase();
             std::borrow::Cow::Borrowed(std::str::from_utf8(&head[..ascii.len()]).expect("ASCII"))
         }
-        _ => std::borrow::Cow::Owned(body.to_lowercase()),
+        // Beyond ASCII, the first characters only: each lower-cases to one
+        // character or more, so they hold an opener and a character more.
+        _ => std::borrow::Cow::Owned(
+            body.chars()
+                .take(WIDGET_HEAD)
+                .flat_map(char::to_lowercase)
+                .collect(),
+        ),
     };
     WIDGET_OPENERS.iter().any(|opener| {
         body.starts_with(opener)

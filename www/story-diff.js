@@ -67,9 +67,18 @@
     before = before == null ? "" : String(before);
     after = after == null ? "" : String(after);
     var packed = call(function (g) {
-      return g.comparePacked(before, after, options || {});
+      return comparePacked(g, before, after, options);
     });
     return unpack(packed, before, after);
+  }
+
+  var encoder = new TextEncoder();
+
+  /** The packed result of the wasm's compare. The texts cross as UTF-8
+   * bytes encoded by the browser in one native call (wasm-bindgen's own
+   * string passing copies ASCII one character at a time in JS). */
+  function comparePacked(g, before, after, options) {
+    return g.comparePacked(encoder.encode(before), encoder.encode(after), options || {});
   }
 
   /** The model from the packed rows and pieces (offsets into the texts). */
@@ -103,9 +112,10 @@
       rows[i] = row;
     }
     var model = { rows: rows, approximate: packed.approximate };
-    // The ledger crosses as a JSON-shaped object: its fields join the model
-    // in the order `storydiff --json` prints them.
-    var ledger = packed.ledger || {};
+    // The ledger crosses as JSON text (one string, parsed natively, rather
+    // than an object built field by field across the boundary): its fields
+    // join the model in the order `storydiff --json` prints them.
+    var ledger = packed.ledger ? JSON.parse(packed.ledger) : {};
     Object.keys(ledger).forEach(function (key) {
       model[key] = ledger[key];
     });
@@ -559,7 +569,7 @@
       var q = event.data;
       try {
         var packed = call(function (g) {
-          return g.comparePacked(q.before, q.after, q.options || {});
+          return comparePacked(g, q.before, q.after, q.options);
         });
         self.postMessage({ id: q.id, packed: packed }, [packed.rows.buffer, packed.pieces.buffer]);
       } catch (e) {

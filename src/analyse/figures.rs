@@ -140,13 +140,14 @@ fn is_number(token: &str) -> bool {
         c.is_ascii_digit()
             || ('\u{660}'..='\u{669}').contains(&c)
             || ('\u{6f0}'..='\u{6f9}').contains(&c)
-    }) || NUMBER_WORDS.contains(&token.to_lowercase().as_str())
+    }) || NUMBER_WORDS.contains(&&*text::lower(token))
 }
 
 fn is_date_word(token: &str) -> bool {
-    let l = token.to_lowercase();
-    token.chars().next().is_some_and(char::is_uppercase)
-        && (text::is_month_or_weekday(&l) || text::MONTH_ABBREVIATIONS.contains(&l.as_str()))
+    token.chars().next().is_some_and(char::is_uppercase) && {
+        let l = text::lower(token);
+        text::is_month_or_weekday(&l) || text::MONTH_ABBREVIATIONS.contains(&&*l)
+    }
 }
 
 /// The figures of one sentence.
@@ -174,10 +175,10 @@ fn find(sentence: &str) -> Vec<Found<'_>> {
         loop {
             let next = if is_space(e) { e + 1 } else { e };
             let w = word_at(next);
-            let lw = w.to_lowercase();
+            let lw = text::lower(w);
             let dated = tokens[s..e].iter().any(|t| is_date_word(t));
             let digits = !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
-            let join = UNITS.contains(&lw.as_str())
+            let join = UNITS.contains(&&*lw)
                 || is_date_word(w)
                 || (dated && digits && (w.len() <= 2 || w.len() == 4))
                 || (w == "."
