@@ -113,7 +113,12 @@ fn align_middle(
     // gaps. A hash collision is harmless: `compare` checks equal blocks.
     let mut keys_before: Vec<u64> = before.iter().map(|b| text::exact_hash(b.content)).collect();
     let mut keys_after: Vec<u64> = after.iter().map(|b| text::exact_hash(b.content)).collect();
-    let exact = capture_diff_slices_deadline(Algorithm::Myers, &keys_before, &keys_after, deadline);
+    let exact = capture_diff_slices_deadline(
+        Algorithm::Myers,
+        &keys_before,
+        &keys_after,
+        crate::diff::clock_for(keys_before.len(), keys_after.len(), deadline),
+    );
     let mut ops = Vec::with_capacity(exact.len());
     for op in exact {
         if let DiffOp::Equal { .. } = op {
@@ -131,7 +136,7 @@ fn align_middle(
             Algorithm::Myers,
             &keys_before[o.clone()],
             &keys_after[n.clone()],
-            deadline,
+            crate::diff::clock_for(o.len(), n.len(), deadline),
         );
         ops.extend(inner.into_iter().map(|op| shift_op(op, o.start, n.start)));
     }

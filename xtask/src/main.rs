@@ -176,12 +176,13 @@ fn dist() -> Result<Built> {
     if std::env::var_os("STORYDIFF_NO_WASM_OPT").is_none() {
         ensure_npm_packages(&root)?;
         let optimised = out.join("storydiff_opt.wasm");
-        // STORYDIFF_WASM_OPT picks another level (-O3, -Os) to compare the
-        // size and speed trade-off with `cargo xtask bench`.
+        // STORYDIFF_WASM_OPT picks other flags (-O3, -Os) to compare the
+        // size and speed trade-off with `cargo xtask bench`; add `-g` to
+        // keep function names for a profiler.
         let level = std::env::var("STORYDIFF_WASM_OPT").unwrap_or_else(|_| "-Oz".into());
         run(Command::new(root.join("node_modules/.bin/wasm-opt"))
             .arg(&wasm_path)
-            .arg(&level)
+            .args(level.split_whitespace())
             .args([
                 "--enable-bulk-memory",
                 "--enable-nontrapping-float-to-int",
