@@ -199,7 +199,14 @@ pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Compar
         }
     }
     let approximate = rough || deadline.is_some_and(|d| Instant::now() > d);
-    let ledger = analyse::ledger(before, after, &rows, options, deadline);
+    let ledger = analyse::ledger(
+        before,
+        after,
+        (&all_before, &all_after),
+        &rows,
+        options,
+        deadline,
+    );
     Comparison {
         rows,
         approximate,

@@ -20,6 +20,7 @@ use serde::Serialize;
 use similar::Instant;
 
 use crate::model::{Options, Row, RowKind, Tag};
+use crate::segment::Block;
 
 /// The fact-checker's ledger: quotes, figures, a summary and, for two
 /// outlets' texts, paired sentences. Serialised flat into the model's JSON
@@ -227,17 +228,20 @@ impl<'a> Side<'a> {
     }
 }
 
-/// Builds the ledger for the rows of a comparison.
+/// Builds the ledger for the rows of a comparison. `blocks` are the blocks
+/// of `before` and `after`, as `segment::blocks` cuts them (the quote finder
+/// reads by paragraph, and `compare` has them already).
 pub(crate) fn ledger(
     before: &str,
     after: &str,
+    blocks: (&[Block<'_>], &[Block<'_>]),
     rows: &[Row<'_>],
     options: &Options,
     deadline: Option<Instant>,
 ) -> Ledger {
     let sides = (Side::new(before, rows, true), Side::new(after, rows, false));
     let mut stats = stats::count(rows);
-    let quotes = quotes::ledger(&sides.0, &sides.1, options, deadline);
+    let quotes = quotes::ledger(&sides.0, &sides.1, blocks, options, deadline);
     let outlets = (stats.shared_wording < OUTLETS_BELOW && !before.is_empty() && !after.is_empty())
         .then(|| outlets::pair(&sides.0, &sides.1, deadline));
     let figures = figures::ledger(rows, &sides.0, &sides.1, outlets.as_ref());

@@ -10,13 +10,14 @@
 //! named), or the quote before it in the same paragraph. A surname alone is
 //! resolved to the full name the text gives elsewhere.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use similar::Instant;
 
 use super::{Change, Quote, QuotePiece, Side};
 use crate::model::Options;
-use crate::segment;
+use crate::segment::Block;
 use crate::text;
 
 /// Most quotes per side that are paired by similarity; beyond it only exact
@@ -81,11 +82,13 @@ fn closes(family: Family, c: char, prev: Option<char>, next: Option<char>) -> bo
     }
 }
 
-/// Finds the quotations of one version, with their speakers.
-pub(crate) fn find(side: &Side<'_>) -> Vec<Found> {
+/// Finds the quotations of one version, with their speakers. `blocks` are
+/// the blocks of its text, as `segment::blocks` cuts them (`compare` has
+/// them already).
+pub(crate) fn find(side: &Side<'_>, blocks: &[Block<'_>]) -> Vec<Found> {
     let text = side.text;
     let base = text.as_ptr() as usize;
-    let blocks: Vec<(usize, usize)> = segment::blocks(text)
+    let blocks: Vec<(usize, usize)> = blocks
         .iter()
         .map(|b| {
             let s = b.content.as_ptr() as usize - base;
@@ -99,34 +102,21 @@ pub(crate) fn find(side: &Side<'_>) -> Vec<Found> {
     // part starts, and its parts so far.
     type Open = (Family, usize, usize, Vec<(usize, usize)>);
     let mut open: Option<Open> = None;
+    // Only quote marks open or close a quote, so only they are read, in
+    // text order; the text between them is passed over, whether a quote is
+    // open or not.
+    let mut marks = marks(text).peekable();
     for (bi, &(bs, be)) in blocks.iter().enumerate() {
         let s = &text[bs..be];
-        let mut prev: Option<char> = None;
-        let mut i = 0;
-        while i < s.len() {
-            if open.is_none() {
-                // No quote open: only an opening mark matters, so skip to
-                // the next byte that can start one (`"`, or the lead byte
-                // of “ ‟ „ «).
-                match s.as_bytes()[i..]
-                    .iter()
-                    .position(|&b| matches!(b, b'"' | 0xE2 | 0xC2))
-                {
-                    None => break,
-                    Some(0) => {}
-                    Some(k) => {
-                        i += k;
-                        prev = s[..i].chars().next_back();
-                    }
-                }
-            }
+        while marks.next_if(|&m| m < bs).is_some() {}
+        while let Some(at) = marks.next_if(|&m| m < be) {
+            let i = at - bs;
             let c = s[i..].chars().next().expect("a char boundary");
+            // The characters either side, within the block.
+            let prev = s[..i].chars().next_back();
             let next = s[i + c.len_utf8()..].chars().next();
-            let at = bs + i;
-            i += c.len_utf8();
             if open.as_ref().is_some_and(|o| at < o.2) {
                 // The mark that continues a quote from the last paragraph.
-                prev = Some(c);
                 continue;
             }
             match &mut open {
@@ -144,7 +134,6 @@ pub(crate) fn find(side: &Side<'_>) -> Vec<Found> {
                     }
                 }
             }
-            prev = Some(c);
         }
         if let Some((family, mark, from, mut parts)) = open.take() {
             parts.push((from, be));
@@ -166,6 +155,43 @@ pub(crate) fn find(side: &Side<'_>) -> Vec<Found> {
     // Short phrases in quote marks are kept only when someone said them.
     found.retain(|q| super::word_count(&q.text) >= 5 || (q.speaker.is_some() && q.named));
     found
+}
+
+/// Where the quote marks of `text` start, in order: `"`, and “ ” „ ‟ « ».
+fn marks(text: &str) -> Box<dyn Iterator<Item = usize> + '_> {
+    let bytes = text.as_bytes();
+    // The marks after `"` are E2 80 9C to E2 80 9F (“ ” „ ‟), C2 AB («) and
+    // C2 BB (»). Vector searches pass over most of a text at once, and
+    // stop as rarely as can be: where no „ ‟ « » is (most English text),
+    // only `"` and the last bytes of “ and ” are looked for; else `"` and
+    // the lead bytes of all the marks, which stops on every ’ – … and
+    // no-break space too.
+    let ends_mark = move |at: usize| match bytes[at] {
+        0x9C..=0x9F => at >= 2 && bytes[at - 2..at] == [0xE2, 0x80],
+        0xAB | 0xBB => at >= 1 && bytes[at - 1] == 0xC2,
+        _ => false,
+    };
+    let rare = memchr::memchr3_iter(0x9E, 0x9F, 0xAB, bytes).any(ends_mark)
+        || memchr::memchr_iter(0xBB, bytes).any(ends_mark);
+    if !rare {
+        Box::new(
+            memchr::memchr3_iter(b'"', 0x9C, 0x9D, bytes).filter_map(move |at| {
+                if bytes[at] == b'"' {
+                    Some(at)
+                } else {
+                    ends_mark(at).then(|| at - 2)
+                }
+            }),
+        )
+    } else {
+        Box::new(
+            memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes).filter(move |&at| match bytes[at] {
+                b'"' => true,
+                0xE2 => matches!(bytes.get(at + 1..at + 3), Some([0x80, 0x9C..=0x9F])),
+                _ => matches!(bytes.get(at + 1), Some(0xAB | 0xBB)),
+            }),
+        )
+    }
 }
 
 fn make(text: &str, mark: usize, parts: Vec<(usize, usize)>, end: usize) -> Found {
@@ -452,55 +478,64 @@ struct Word<'t> {
     /// The word without surrounding punctuation.
     clean: &'t str,
     /// Lower-cased.
-    lower: String,
+    lower: Cow<'t, str>,
     /// A comma, colon or semicolon follows it.
     comma: bool,
 }
 
 fn words(s: &str) -> Vec<Word<'_>> {
-    s.split_whitespace()
-        .filter_map(|raw| {
-            let clean = raw.trim_matches(|c: char| {
-                !(c.is_alphanumeric() || c == '.' || c == '-' || c == '\'' || c == '’')
-            });
-            let clean = clean.trim_end_matches(['.']);
-            let clean = clean
-                .strip_suffix("’s")
-                .or_else(|| clean.strip_suffix("'s"))
-                .unwrap_or(clean);
-            if !clean.chars().any(char::is_alphanumeric) {
-                return None;
-            }
-            let tail = raw.trim_end_matches(|c: char| "\"”»’')".contains(c));
-            Some(Word {
-                clean,
-                lower: clean.to_lowercase(),
-                comma: tail.ends_with([',', ':', ';']),
-            })
-        })
-        .collect()
+    s.split_whitespace().filter_map(word).collect()
+}
+
+/// The word of one white-space-separated token, if it holds a letter or a
+/// digit.
+fn word(raw: &str) -> Option<Word<'_>> {
+    let clean = raw.trim_matches(|c: char| {
+        !(c.is_alphanumeric() || c == '.' || c == '-' || c == '\'' || c == '’')
+    });
+    let clean = clean.trim_end_matches(['.']);
+    let clean = clean
+        .strip_suffix("’s")
+        .or_else(|| clean.strip_suffix("'s"))
+        .unwrap_or(clean);
+    if !clean.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let tail = raw.trim_end_matches(|c: char| "\"”»’')".contains(c));
+    // Most words are ASCII in lower case already: they are their own lower
+    // case, with no copy.
+    let lower = if clean.is_ascii() && !clean.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(clean)
+    } else {
+        Cow::Owned(clean.to_lowercase())
+    };
+    Some(Word {
+        clean,
+        lower,
+        comma: tail.ends_with([',', ':', ';']),
+    })
 }
 
 fn is_capital(w: &Word<'_>) -> bool {
     w.clean.chars().next().is_some_and(char::is_uppercase)
-        && !NOT_NAMES.contains(&w.lower.as_str())
+        && !NOT_NAMES.contains(&w.lower.as_ref())
         && !text::is_month_or_weekday(&w.lower)
 }
 
 fn is_verb(w: &Word<'_>) -> bool {
-    VERBS.contains(&w.lower.as_str())
+    VERBS.contains(&w.lower.as_ref())
 }
 
 /// A name from a run of capitalised words: roles stripped from its front.
 fn name(run: &[Word<'_>]) -> Option<String> {
     let mut start = 0;
     while start + 1 < run.len()
-        && (ROLES.contains(&run[start].lower.as_str()) || is_particle(&run[start]))
+        && (ROLES.contains(&run[start].lower.as_ref()) || is_particle(&run[start]))
     {
         start += 1;
     }
     let run = &run[start..];
-    if run.is_empty() || (run.len() == 1 && ROLES.contains(&run[0].lower.as_str())) {
+    if run.is_empty() || (run.len() == 1 && ROLES.contains(&run[0].lower.as_ref())) {
         return None;
     }
     Some(run.iter().map(|w| w.clean).collect::<Vec<_>>().join(" "))
@@ -509,7 +544,7 @@ fn name(run: &[Word<'_>]) -> Option<String> {
 /// Name particles that may sit inside a name run.
 fn is_particle(w: &Word<'_>) -> bool {
     matches!(
-        w.lower.as_str(),
+        w.lower.as_ref(),
         "de" | "al" | "bin" | "van" | "von" | "der" | "la" | "le" | "du" | "da" | "of" | "ibn"
     )
 }
@@ -517,8 +552,8 @@ fn is_particle(w: &Word<'_>) -> bool {
 /// The speaker named just before a speech verb (`words` ends at the verb).
 fn speaker_before(ws: &[Word<'_>]) -> Option<String> {
     let last = ws.last()?;
-    if PRONOUNS.contains(&last.lower.as_str()) {
-        return Some(last.lower.clone());
+    if PRONOUNS.contains(&last.lower.as_ref()) {
+        return Some(last.lower.to_string());
     }
     // A capitalised run ending next to the verb.
     if is_capital(last) && !last.comma {
@@ -552,7 +587,7 @@ fn speaker_before(ws: &[Word<'_>]) -> Option<String> {
     // Else a noun phrase: "a driver at the bus station said".
     let from = ws.len().saturating_sub(7);
     let at = (from..ws.len()).find(|&i| {
-        matches!(ws[i].lower.as_str(), "a" | "an" | "the" | "one")
+        matches!(ws[i].lower.as_ref(), "a" | "an" | "the" | "one")
             && !ws[i..].iter().any(|w| w.comma)
     })?;
     Some(
@@ -567,8 +602,8 @@ fn speaker_before(ws: &[Word<'_>]) -> Option<String> {
 /// The speaker named just after a speech verb (`said X`, `заявил глава X`).
 fn speaker_after(ws: &[Word<'_>]) -> Option<String> {
     let first = ws.first()?;
-    if PRONOUNS.contains(&first.lower.as_str()) {
-        return Some(first.lower.clone());
+    if PRONOUNS.contains(&first.lower.as_ref()) {
+        return Some(first.lower.to_string());
     }
     let cased = ws.iter().any(|w| {
         w.clean
@@ -578,7 +613,7 @@ fn speaker_after(ws: &[Word<'_>]) -> Option<String> {
     });
     let limit = ws.len().min(6);
     for i in 0..limit {
-        if ADDRESSEES.contains(&ws[i].lower.as_str()) {
+        if ADDRESSEES.contains(&ws[i].lower.as_ref()) {
             // `told Reuters Jane Doe`, `сказал ТАСС X`: the listener.
             continue;
         }
@@ -612,7 +647,7 @@ fn speaker_after(ws: &[Word<'_>]) -> Option<String> {
                 .join(" "),
         );
     }
-    let at = (0..limit).find(|&i| matches!(ws[i].lower.as_str(), "a" | "an" | "the"))?;
+    let at = (0..limit).find(|&i| matches!(ws[i].lower.as_ref(), "a" | "an" | "the"))?;
     let e = (at..ws.len())
         .find(|&i| ws[i].comma)
         .map_or(ws.len(), |p| p + 1)
@@ -857,49 +892,33 @@ fn full_names(text: &str, speakers: &[Option<String>]) -> HashMap<String, String
     if wanted.values().all(|v| !v.is_empty()) {
         return wanted;
     }
-    // Only lines that can hold a wanted surname are cut into words: its
-    // lower case is the lower case of a stretch of the line, so an ASCII
-    // key stands in the ASCII-lower-cased text, unless the text has a
-    // Kelvin sign (the one non-ASCII letter whose lower case is ASCII).
-    // Each key is looked for once over the whole text.
-    let keys: Vec<&String> = wanted
+    let keys: Vec<String> = wanted
         .iter()
         .filter(|(_, v)| v.is_empty())
-        .map(|(k, _)| k)
+        .map(|(k, _)| k.clone())
         .collect();
-    let hits: Option<Vec<usize>> = (keys.len() <= 64
-        && keys.iter().all(|k| k.is_ascii() && !k.is_empty())
-        && !text.contains('\u{212A}'))
-    .then(|| {
-        let lower = text.to_ascii_lowercase();
-        let mut hits: Vec<usize> = keys
-            .iter()
-            .flat_map(|k| lower.match_indices(k.as_str()).map(|(at, _)| at))
-            .collect();
-        hits.sort_unstable();
-        hits
-    });
-    let mut next_hit = 0;
-    let mut offset = 0;
-    for inclusive in text.split_inclusive('\n') {
-        let line_start = offset;
-        offset += inclusive.len();
-        // As `str::lines`: "\r" goes only with "\n".
-        let line = match inclusive.strip_suffix('\n') {
-            Some(l) => l.strip_suffix('\r').unwrap_or(l),
-            None => inclusive,
-        };
-        if let Some(hits) = &hits {
-            while hits.get(next_hit).is_some_and(|&h| h < line_start) {
-                next_hit += 1;
-            }
-            if hits.get(next_hit).is_none_or(|&h| h >= offset) {
-                continue;
+    // An ASCII key is found by a scan for its capital first letter, one
+    // fast byte search per key, and only the words around each hit are
+    // read. A word whose lower case is ASCII is ASCII itself, but for the
+    // Kelvin sign (the one non-ASCII letter whose lower case is ASCII, `k`):
+    // a text with one is read word by word when a key has a `k`.
+    let by_key = keys.len() <= 64
+        && keys.iter().all(|k| k.is_ascii())
+        && !(keys.iter().any(|k| k.contains('k'))
+            && memchr::memmem::find(text.as_bytes(), "\u{212A}".as_bytes()).is_some());
+    if by_key {
+        for key in keys {
+            if let Some(full) = first_full_name(text, &key) {
+                wanted.insert(key, full);
             }
         }
+        return wanted;
+    }
+    // Else every line is cut into words.
+    for line in text.lines() {
         let ws = words(line);
         for (i, w) in ws.iter().enumerate() {
-            let Some(slot) = wanted.get_mut(&w.lower) else {
+            let Some(slot) = wanted.get_mut(w.lower.as_ref()) else {
                 continue;
             };
             if !slot.is_empty() || i == 0 || !is_capital(w) {
@@ -919,6 +938,80 @@ fn full_names(text: &str, speakers: &[Option<String>]) -> HashMap<String, String
         }
     }
     wanted
+}
+
+/// The first full name in `text` that ends in the capitalised word whose
+/// lower case is `key` (ASCII, with no Kelvin sign in the text that could
+/// stand for its `k`): what the word-by-word reading in `full_names` finds
+/// for it, found by looking only at the words around each hit.
+fn first_full_name(text: &str, key: &str) -> Option<String> {
+    // The word is capitalised, so its first letter is the capital of the
+    // key's, and the rest matches the key up to ASCII case.
+    let first = *key.as_bytes().first()?;
+    if !first.is_ascii_lowercase() {
+        return None;
+    }
+    for at in memchr::memchr_iter(first.to_ascii_uppercase(), text.as_bytes()) {
+        // Too near the end for the key: so are all later hits.
+        let stretch = text.as_bytes().get(at..at + key.len())?;
+        if !stretch.eq_ignore_ascii_case(key.as_bytes()) {
+            continue;
+        }
+        // The token (a run of non-white-space) that holds the hit: is its
+        // word the key, capitalised?
+        let token_start = text[..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let token_end = text[at..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |k| at + k);
+        let Some(w) = word(&text[token_start..token_end]) else {
+            continue;
+        };
+        if w.lower != key || !is_capital(&w) {
+            continue;
+        }
+        // The words before it on its line (`str::lines`: a line ends at
+        // "\n", and a "\r" before it is white space like the "\n"), nearest
+        // first, read only as far as the name reaches back.
+        let line_start = text[..token_start].rfind('\n').map_or(0, |k| k + 1);
+        let mut back = text[line_start..token_start]
+            .split_whitespace()
+            .rev()
+            .filter_map(word);
+        let mut before: Vec<Word<'_>> = Vec::new();
+        // As in `full_names`: the run takes the word before it while that
+        // is capitalised, or a particle after a capitalised word, and no
+        // comma follows it. `before[n]` is the word the run may take next.
+        let mut n: usize = 0;
+        loop {
+            let more = (n + 2).saturating_sub(before.len());
+            before.extend(back.by_ref().take(more));
+            let Some(w1) = before.get(n) else {
+                break;
+            };
+            let joins = (is_capital(w1)
+                || (is_particle(w1) && before.get(n + 1).is_some_and(is_capital)))
+                && !w1.comma;
+            if !joins {
+                break;
+            }
+            n += 1;
+        }
+        if before.is_empty() {
+            // The first word of its line names no one.
+            continue;
+        }
+        before.truncate(n);
+        before.reverse();
+        before.push(w);
+        if let Some(full) = name(&before).filter(|n| n.contains(' ')) {
+            return Some(full);
+        }
+    }
+    None
 }
 
 fn resolve(speaker: &str, full: &HashMap<String, String>) -> String {
@@ -958,11 +1051,12 @@ fn containment(a: &[u64], b: &[u64]) -> (f64, usize) {
 pub(crate) fn ledger(
     before: &Side<'_>,
     after: &Side<'_>,
+    blocks: (&[Block<'_>], &[Block<'_>]),
     options: &Options,
     deadline: Option<Instant>,
 ) -> Vec<Quote> {
-    let qb = find(before);
-    let qa = find(after);
+    let qb = find(before, blocks.0);
+    let qa = find(after, blocks.1);
     let kb: Vec<Vec<u64>> = qb.iter().map(|q| key_words(&q.text)).collect();
     let ka: Vec<Vec<u64>> = qa.iter().map(|q| key_words(&q.text)).collect();
     let n = qb.len();
@@ -1148,7 +1242,7 @@ mod tests {
     fn quotes(text: &str) -> Vec<(String, Option<String>)> {
         let rows = [Row::new(crate::RowKind::Equal, Some(text), Some(text))];
         let side = Side::new(text, &rows, true);
-        find(&side)
+        find(&side, &crate::segment::blocks(text))
             .into_iter()
             .map(|q| (q.text, q.speaker))
             .collect()
@@ -1209,7 +1303,7 @@ mod tests {
             Row::new(crate::RowKind::Noise, Some(&text[..split]), None),
             Row::new(crate::RowKind::Equal, Some(&text[split..]), None),
         ];
-        let found: Vec<String> = find(&Side::new(text, &rows, true))
+        let found: Vec<String> = find(&Side::new(text, &rows, true), &crate::segment::blocks(text))
             .into_iter()
             .map(|q| q.text)
             .collect();
