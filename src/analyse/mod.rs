@@ -271,7 +271,7 @@ pub(crate) fn word_count(text: &str) -> usize {
         if is_ideograph(c) {
             count += 1;
             inside = false;
-        } else if c.is_alphanumeric() {
+        } else if crate::text::is_alnum(c) {
             if !inside {
                 count += 1;
             }
