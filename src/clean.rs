@@ -89,39 +89,61 @@ const MEDIA_EXTENSIONS: &[&str] = &[
 ];
 
 /// Which blocks of each version are noise: `true` at the index of each
-/// furniture block. A block's own signs are read once for both versions
-/// when it stands in both (most blocks of two versions of one story).
+/// furniture block. A block's own signs are read once for all the blocks
+/// with its content, in either version (two versions of one story share
+/// most blocks; a table repeats its cells).
 pub(crate) fn noise_both(before: &[Block<'_>], after: &[Block<'_>]) -> (Vec<bool>, Vec<bool>) {
-    let signs_before: Vec<Signs> = before.iter().map(|b| Signs::of(b.content)).collect();
-    let signs_after = reuse(before, &signs_before, after);
+    let mut seen = Seen::default();
+    let signs_before: Vec<Signs> = before.iter().map(|b| seen.signs(b.content)).collect();
+    let signs_after: Vec<Signs> = after.iter().map(|b| seen.signs(b.content)).collect();
     (
         classify(before, &signs_before),
         classify(after, &signs_after),
     )
 }
 
-/// How far ahead of the last block found in Before `reuse` looks for the
-/// next After block (a block added or removed shifts them).
-const REUSE_AHEAD: usize = 4;
+/// The signs of each block content read so far, by a hash of its bytes.
+#[derive(Default)]
+struct Seen<'a> {
+    signs: std::collections::HashMap<u64, (&'a str, Signs), Prehashed>,
+}
 
-/// The signs of `after`'s blocks, copied from the same block in `before`
-/// when it is there: walked in step, as two versions of one story mostly
-/// are, so finding costs a comparison of lengths or a `memcmp`.
-fn reuse(before: &[Block<'_>], signs: &[Signs], after: &[Block<'_>]) -> Vec<Signs> {
-    let mut next = 0;
-    after
-        .iter()
-        .map(|b| {
-            let ahead = next..(next + REUSE_AHEAD).min(before.len());
-            match ahead.into_iter().find(|&i| before[i].content == b.content) {
-                Some(i) => {
-                    next = i + 1;
-                    signs[i]
-                }
-                None => Signs::of(b.content),
+impl<'a> Seen<'a> {
+    fn signs(&mut self, content: &'a str) -> Signs {
+        let key = text::exact_hash(content);
+        match self.signs.get(&key) {
+            Some(&(c, signs)) if c == content => signs,
+            Some(_) => Signs::of(content),
+            None => {
+                let signs = Signs::of(content);
+                self.signs.insert(key, (content, signs));
+                signs
             }
-        })
-        .collect()
+        }
+    }
+}
+
+/// A hasher for keys that are hashes already: it passes them through.
+type Prehashed = std::hash::BuildHasherDefault<PassThrough>;
+
+#[derive(Default)]
+struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `u64` keys are hashed here; any other bytes are folded in.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 /// What a block's own shape says, whatever stands around it.
@@ -376,7 +398,7 @@ fn duration_token(content: &str) -> bool {
 /// True when a text may name a media file: a media extension follows a
 /// full stop somewhere (`media_file` then looks closer).
 fn may_name_media(content: &str) -> bool {
-    content.match_indices('.').any(|(at, _)| {
+    memchr::memchr_iter(b'.', content.as_bytes()).any(|at| {
         let rest = &content.as_bytes()[at + 1..];
         MEDIA_EXTENSIONS.iter().any(|e| {
             rest.get(..e.len())
