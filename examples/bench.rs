@@ -1,7 +1,7 @@
 //! Native timings of `compare` over the benchmark pairs, so that the
 //! wasm/native ratio is known. `cargo xtask bench` runs it in the
-//! `bench-native` profile (release, opt-level 3); by hand:
-//! `cargo run --profile bench-native --example bench [-- RUNS [NAME]]`
+//! release profile, the wasm's; by hand:
+//! `cargo run --release --example bench [-- RUNS [NAME]]`
 //! (NAME: only the pairs whose name holds it).
 //!
 //! The pairs are the seeds and, read at run time, the corpus in

@@ -26,10 +26,11 @@ pub fn start() {
     }));
 }
 
-/// Compares two texts, given as UTF-8 bytes (JS's `TextEncoder` makes them
-/// in one native call, where passing a string copies it a character at a
-/// time); returns `{rows: Uint32Array, pieces: Uint32Array, approximate:
-/// boolean, ledger: string}`.
+/// Compares two texts; returns `{rows: Uint32Array, pieces: Uint32Array,
+/// approximate: boolean, ledger: string}`. (The texts cross as strings:
+/// wasm-bindgen writes them straight into the wasm's memory, which measured
+/// as fast as `TextEncoder.encodeInto` and faster than `encode`, which
+/// allocates.)
 ///
 /// Each row is `ROW_WIDTH` numbers: kind, flags (1 = cosmetic, 2 = split,
 /// 4 = merged), before start
@@ -42,12 +43,7 @@ pub fn start() {
 /// attach to the model as it is: one string is cheaper to cross than an
 /// object built a field at a time.
 #[wasm_bindgen(js_name = comparePacked)]
-pub fn compare_packed(before: &[u8], after: &[u8], options: JsValue) -> Result<JsValue, JsError> {
-    let text = |bytes| {
-        std::str::from_utf8(bytes)
-            .map_err(|e| JsError::new(&format!("storydiff: the text is not UTF-8: {e}")))
-    };
-    let (before, after) = (text(before)?, text(after)?);
+pub fn compare_packed(before: &str, after: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {

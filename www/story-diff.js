@@ -72,13 +72,9 @@
     return unpack(packed, before, after);
   }
 
-  var encoder = new TextEncoder();
-
-  /** The packed result of the wasm's compare. The texts cross as UTF-8
-   * bytes encoded by the browser in one native call (wasm-bindgen's own
-   * string passing copies ASCII one character at a time in JS). */
+  /** The packed result of the wasm's compare. */
   function comparePacked(g, before, after, options) {
-    return g.comparePacked(encoder.encode(before), encoder.encode(after), options || {});
+    return g.comparePacked(before, after, options || {});
   }
 
   /** The model from the packed rows and pieces (offsets into the texts). */

@@ -532,16 +532,9 @@ fn test() -> Result {
 fn bench() -> Result {
     let built = dist()?;
     let root = root();
-    // Native timings first, in the release profile at opt-level 3.
+    // Native timings first, in the release profile (the wasm's).
     let native = cargo()
-        .args([
-            "run",
-            "--quiet",
-            "--profile",
-            "bench-native",
-            "--example",
-            "bench",
-        ])
+        .args(["run", "--quiet", "--release", "--example", "bench"])
         .current_dir(&root)
         .output()
         .map_err(|e| format!("could not run the native bench: {e}"))?;
