@@ -190,6 +190,7 @@ fn dist() -> Result<Built> {
                 "--enable-mutable-globals",
                 "--enable-reference-types",
                 "--enable-multivalue",
+                "--enable-simd",
                 "-o",
             ])
             .arg(&optimised))?;
