@@ -111,8 +111,8 @@ fn align_middle(
 ) -> (Vec<Link>, bool) {
     // Byte-identical blocks first, cheaply; then folded keys, only in the
     // gaps. A hash collision is harmless: `compare` checks equal blocks.
-    let mut keys_before: Vec<u64> = before.iter().map(|b| text::exact_hash(b.content)).collect();
-    let mut keys_after: Vec<u64> = after.iter().map(|b| text::exact_hash(b.content)).collect();
+    let mut keys_before: Vec<u64> = before.iter().map(|b| b.hash).collect();
+    let mut keys_after: Vec<u64> = after.iter().map(|b| b.hash).collect();
     let exact = capture_diff_slices_deadline(
         Algorithm::Myers,
         &keys_before,

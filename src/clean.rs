@@ -94,8 +94,8 @@ const MEDIA_EXTENSIONS: &[&str] = &[
 /// most blocks; a table repeats its cells).
 pub(crate) fn noise_both(before: &[Block<'_>], after: &[Block<'_>]) -> (Vec<bool>, Vec<bool>) {
     let mut seen = Seen::default();
-    let signs_before: Vec<Signs> = before.iter().map(|b| seen.signs(b.content)).collect();
-    let signs_after: Vec<Signs> = after.iter().map(|b| seen.signs(b.content)).collect();
+    let signs_before: Vec<Signs> = before.iter().map(|b| seen.signs(b)).collect();
+    let signs_after: Vec<Signs> = after.iter().map(|b| seen.signs(b)).collect();
     (
         classify(before, &signs_before),
         classify(after, &signs_after),
@@ -109,8 +109,8 @@ struct Seen<'a> {
 }
 
 impl<'a> Seen<'a> {
-    fn signs(&mut self, content: &'a str) -> Signs {
-        let key = text::exact_hash(content);
+    fn signs(&mut self, block: &Block<'a>) -> Signs {
+        let (key, content) = (block.hash, block.content);
         match self.signs.get(&key) {
             Some(&(c, signs)) if c == content => signs,
             Some(_) => Signs::of(content),

@@ -12,6 +12,19 @@ pub(crate) struct Block<'a> {
     pub text: &'a str,
     /// The block without its surrounding white space: what is compared.
     pub content: &'a str,
+    /// `text::exact_hash(content)`, made once: the clean and align stages
+    /// both look blocks up by it.
+    pub hash: u64,
+}
+
+impl<'a> Block<'a> {
+    fn new(text: &'a str, content: &'a str) -> Self {
+        Block {
+            text,
+            content,
+            hash: crate::text::exact_hash(content),
+        }
+    }
 }
 
 /// Cuts `text` into blocks. An empty text has no blocks.
@@ -43,10 +56,7 @@ pub(crate) fn blocks(text: &str) -> Vec<Block<'_>> {
         } else {
             // The content is an empty slice *of the text* (not a literal ""), so
             // offsets taken from it stay inside the text.
-            vec![Block {
-                text,
-                content: text.trim(),
-            }]
+            vec![Block::new(text, text.trim())]
         };
     }
     // Leading blank lines belong to the first block.
@@ -55,10 +65,7 @@ pub(crate) fn blocks(text: &str) -> Vec<Block<'_>> {
     for (i, &start) in starts.iter().enumerate() {
         let end = starts.get(i + 1).copied().unwrap_or(text.len());
         let slice = &text[start..end];
-        out.push(Block {
-            text: slice,
-            content: slice.trim(),
-        });
+        out.push(Block::new(slice, slice.trim()));
     }
     out
 }

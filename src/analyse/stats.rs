@@ -151,9 +151,14 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !is_alnum(c)).filter(|w| !w.is_empty())
 }
 
-/// A word's hash, lower-cased.
+/// A word's hash, lower-cased (the bytes eight at a time, lower-casing
+/// only a word that has upper case).
 fn word_hash(word: &str) -> u64 {
-    crate::text::lower_hash(word)
+    if word.chars().all(crate::text::is_own_lower) {
+        crate::text::exact_hash(word)
+    } else {
+        crate::text::exact_hash(&word.to_lowercase())
+    }
 }
 
 /// Bit 7 of each byte of a word.
