@@ -105,6 +105,26 @@ pub fn compare_packed(before: &str, after: &str, options: JsValue) -> Result<JsV
     Ok(out.into())
 }
 
+/// `comparePacked` of Before = `before_head` + `shared` + `before_tail`
+/// and After = `after_head` + `shared` + `after_tail`: the page hands a long
+/// run both texts share across once (copying text into the wasm costs
+/// about as much per character as comparing it), and the texts are put
+/// back together here, a `memcpy` each. The result is the same as
+/// `comparePacked` on the whole texts.
+#[wasm_bindgen(js_name = comparePackedShared)]
+pub fn compare_packed_shared(
+    before_head: &str,
+    before_tail: &str,
+    after_head: &str,
+    after_tail: &str,
+    shared: &str,
+    options: JsValue,
+) -> Result<JsValue, JsError> {
+    let before = [before_head, shared, before_tail].concat();
+    let after = [after_head, shared, after_tail].concat();
+    compare_packed(&before, &after, options)
+}
+
 /// Panics, on purpose: the only way to test that a panic inside the wasm
 /// becomes a message and the page stays usable (`StoryDiff._panicForTest`).
 #[wasm_bindgen(js_name = panicForTest)]

@@ -72,9 +72,81 @@
     return unpack(packed, before, after);
   }
 
-  /** The packed result of the wasm's compare. */
+  /** The packed result of the wasm's compare. Copying a text into the
+   * wasm costs about as much per character as the whole comparison, so a
+   * long run of lines that both versions share crosses once, and the wasm
+   * puts each text back together from its edges and the run (BENCHMARKS.md,
+   * speed3). */
   function comparePacked(g, before, after, options) {
-    return g.comparePacked(before, after, options || {});
+    var run = sharedRun(before, after);
+    if (!run) return g.comparePacked(before, after, options || {});
+    return g.comparePackedShared(
+      before.slice(0, run.before),
+      before.slice(run.before + run.length),
+      after.slice(0, run.after),
+      after.slice(run.after + run.length),
+      before.slice(run.before, run.before + run.length),
+      options || {}
+    );
+  }
+
+  // Texts shorter than this cross whole: finding a run costs more than it
+  // saves.
+  var SHARED_FROM = 20000;
+
+  /** A long run of whole lines that stands in both texts, as
+   * diff-match-patch's half-match finds one: a quarter of After from its
+   * middle, looked for in Before with indexOf, then widened both ways while
+   * the texts agree (comparing slices: memcmp, not a loop per character),
+   * and cut to whole lines (so no surrogate pair is split). {before, after,
+   * length} in UTF-16 units, or null. */
+  function sharedRun(before, after) {
+    if (before.length < SHARED_FROM || after.length < SHARED_FROM) return null;
+    var seedLength = after.length >> 2;
+    var seedAt = (after.length - seedLength) >> 1;
+    var at = before.indexOf(after.substr(seedAt, seedLength));
+    if (at < 0) return null;
+    // Widen backwards: the longest common suffix of the two heads.
+    var back = commonLength(before, at, after, seedAt, -1);
+    var forward = commonLength(before, at + seedLength, after, seedAt + seedLength, 1);
+    var b = at - back;
+    var a = seedAt - back;
+    var end = at + seedLength + forward;
+    // Whole lines only: from the first line start inside the run (the
+    // run's own start when a line starts there in both texts) to the end of
+    // its last line break. Inside the run the texts are the same, so a line
+    // break there is one in both.
+    var start = b;
+    var lineStart = (b === 0 || before[b - 1] === "\n") && (a === 0 || after[a - 1] === "\n");
+    if (!lineStart) {
+      var first = before.indexOf("\n", b);
+      if (first < 0 || first >= end) return null;
+      start = first + 1;
+    }
+    var last = before.lastIndexOf("\n", end - 1);
+    if (last < start) return null;
+    var length = last + 1 - start;
+    if (length < SHARED_FROM) return null;
+    return { before: start, after: a + (start - b), length: length };
+  }
+
+  /** How many characters the two texts have in common going from
+   * before[b] and after[a] forwards (step 1) or, before those positions,
+   * backwards (step -1): a binary search on slice equality. */
+  function commonLength(before, b, after, a, step) {
+    var most = step > 0 ? Math.min(before.length - b, after.length - a) : Math.min(b, a);
+    var low = 0;
+    var high = most;
+    while (low < high) {
+      var mid = (low + high + 1) >> 1;
+      var same =
+        step > 0
+          ? before.substr(b, mid) === after.substr(a, mid)
+          : before.substr(b - mid, mid) === after.substr(a - mid, mid);
+      if (same) low = mid;
+      else high = mid - 1;
+    }
+    return low;
   }
 
   /** The model from the packed rows and pieces (offsets into the texts). */
@@ -659,6 +731,8 @@
     ledger: ledger,
     readHtml: readHtml,
     version: "/*@VERSION@*/",
+    // For the tests only: the run of lines that crosses once.
+    _sharedRun: sharedRun,
     // For the tests of the recovery path only: makes the wasm panic.
     _panicForTest: function () {
       return call(function (g) {

@@ -4,7 +4,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { launch, openPage, paste, seed, root, SEED_000, SEED_001, SEED_002 } from "./browser.mjs";
 
@@ -106,5 +107,29 @@ test("StoryDiff.compare returns the same model as storydiff --json", async () =>
     assert.deepStrictEqual(model, JSON.parse(json), `${b} → ${a}`);
     assert.deepEqual(Object.keys(model), Object.keys(JSON.parse(json)));
   }
+
+  // A long pair whose shared middle crosses into the wasm once (the texts
+  // are put back together inside it): still the CLI's model. Edits near
+  // both ends, as in a re-published report; an emoji (a surrogate pair)
+  // and CRLF near the run's edges.
+  const numbered = Array.from({ length: 400 }, (_, n) => `Paragraph ${n} of the annex, on item ${n * 7}.`);
+  const body = [SEED_000, SEED_001, SEED_002].map(seed).join("\n\n") + "\n\n" + numbered.join("\n\n");
+  const beforeText = "Updated 17 May 2022 😀\r\n\n" + body + "\n\nContents\n\nPrint this page\n";
+  const afterText =
+    "Updated 25 August 2022 😀\r\n\nA new opening paragraph, inserted.\n\n" + body + "\n\nBack to top\n";
+  const dir = mkdtempSync(path.join(os.tmpdir(), "storydiff-"));
+  writeFileSync(path.join(dir, "before.txt"), beforeText);
+  writeFileSync(path.join(dir, "after.txt"), afterText);
+  const json = execFileSync(cli, ["--json", path.join(dir, "before.txt"), path.join(dir, "after.txt")], {
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
+  const { run, model } = await page.evaluate(
+    ([b, a]) => ({ run: StoryDiff._sharedRun(b, a), model: StoryDiff.compare(b, a) }),
+    [beforeText, afterText]
+  );
+  assert.ok(run && run.length > body.length * 0.9, `a shared run was found: ${JSON.stringify(run)}`);
+  assert.equal(beforeText.slice(run.before, run.before + run.length), afterText.slice(run.after, run.after + run.length));
+  assert.deepStrictEqual(model, JSON.parse(json), "the long pair");
   await context.close();
 });
