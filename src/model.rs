@@ -143,8 +143,8 @@ impl Ending {
     /// How `text` ends its lines, or `None` when it has no line break.
     pub fn of(text: &str) -> Option<Ending> {
         let bytes = text.as_bytes();
-        if !bytes.contains(&b'\r') {
-            return bytes.contains(&b'\n').then_some(Ending::Lf);
+        if memchr::memchr(b'\r', bytes).is_none() {
+            return memchr::memchr(b'\n', bytes).map(|_| Ending::Lf);
         }
         let (mut lf, mut crlf, mut cr) = (false, false, false);
         for (at, &b) in bytes.iter().enumerate() {
