@@ -400,10 +400,12 @@ fn duration_token(content: &str) -> bool {
 fn may_name_media(content: &str) -> bool {
     memchr::memchr_iter(b'.', content.as_bytes()).any(|at| {
         let rest = &content.as_bytes()[at + 1..];
-        MEDIA_EXTENSIONS.iter().any(|e| {
-            rest.get(..e.len())
-                .is_some_and(|r| r.eq_ignore_ascii_case(e.as_bytes()))
-        })
+        // Every extension starts with a letter: "12.5" is no file name.
+        rest.first().is_some_and(u8::is_ascii_alphabetic)
+            && MEDIA_EXTENSIONS.iter().any(|e| {
+                rest.get(..e.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(e.as_bytes()))
+            })
     })
 }
 
@@ -411,6 +413,11 @@ fn may_name_media(content: &str) -> bool {
 /// (`WIDGET_OPENERS`), lower-cased, past any leading punctuation.
 fn opener(content: &str) -> bool {
     let body = content.trim_start_matches(|c: char| !text::is_alnum(c));
+    // Every opener starts with a letter: a block that starts with a digit
+    // (a table's cell) opens no widget.
+    if body.as_bytes().first().is_some_and(|b| b.is_ascii_digit()) {
+        return false;
+    }
     // Lower-cased, the openers' length and a character more is all that
     // is read: when those bytes are ASCII, they are lower-cased alone,
     // without allocating.
@@ -434,8 +441,11 @@ fn opener(content: &str) -> bool {
                 .collect(),
         ),
     };
+    let first = body.as_bytes().first();
     WIDGET_OPENERS.iter().any(|opener| {
-        body.starts_with(opener)
+        // The first byte first: most openers fail there, without a call.
+        first == opener.as_bytes().first()
+            && body.starts_with(opener)
             && (opener.ends_with(':')
                 || opener.len() >= 6
                 || body[opener.len()..]
