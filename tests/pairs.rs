@@ -174,3 +174,12 @@ fn a_two_word_rewording_marks_just_those_two_words() {
         [(Tag::Delete, "big fire"), (Tag::Insert, "huge blaze")]
     );
 }
+
+include!("cases/shared_wording.rs");
+
+#[test]
+fn shared_wording_counts_the_words_of_equal_rows() {
+    let (before, after, expected) = shared_wording_case();
+    let c = compare(&before, &after, &Options::default());
+    assert_eq!(c.ledger.stats.shared_wording, expected);
+}

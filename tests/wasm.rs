@@ -67,3 +67,12 @@ fn the_ledger_runs_as_wasm_and_diffs_a_changed_quote() {
     assert_eq!(quote.speaker.as_deref(), Some("Walid Moallem"));
     assert!(quote.inline.iter().any(|p| p.text.contains("ever")));
 }
+
+include!("cases/shared_wording.rs");
+
+#[wasm_bindgen_test]
+fn shared_wording_counts_the_words_of_equal_rows_as_wasm() {
+    let (before, after, expected) = shared_wording_case();
+    let c = compare(&before, &after, &Options::default());
+    assert_eq!(c.ledger.stats.shared_wording, expected);
+}
