@@ -1,24 +1,13 @@
 /* storydiff, part two: the inline (unified) view and the <story-diff>
- * custom element. `cargo xtask dist` appends this file to story-diff.js, so
- * one classic <script src="story-diff.js"> gives a site both
- * window.StoryDiff and <story-diff>. */
+ * custom element. `cargo xtask dist` puts this file inside story-diff.js's
+ * factory (at its ELEMENT mark), so one classic <script src="story-diff.js">
+ * gives a site both window.StoryDiff and <story-diff>, and this code uses
+ * the factory's private `el`, `visible`, `ledger` and `summary` (the stats
+ * line) rather than copies of them. */
 (function () {
   "use strict";
   var StoryDiff = window.StoryDiff;
   var ELEMENT_CSS = "/*@ELEMENT_CSS@*/";
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text != null) node.textContent = text;
-    return node;
-  }
-
-  function visible(text) {
-    return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, function (c) {
-      return String.fromCharCode(0x2400 + c.charCodeAt(0));
-    });
-  }
 
   /** The marked runs of a row in reading order, for the inline view:
    * [mark, text] with mark "", "delete", "insert" or "cosmetic-delete"... */
@@ -73,7 +62,7 @@
   }
 
   /** A one-line account of a model: "2 changed · 1 added". */
-  function summary(model) {
+  function rowSummary(model) {
     var counts = {};
     model.rows.forEach(function (row) {
       counts[row.kind] = (counts[row.kind] || 0) + 1;
@@ -86,7 +75,7 @@
   }
 
   StoryDiff.inlineView = inlineView;
-  StoryDiff.summary = summary;
+  StoryDiff.summary = rowSummary;
 
   if (typeof customElements === "undefined" || typeof HTMLElement === "undefined") return;
   if (customElements.get("story-diff")) return;
@@ -112,12 +101,31 @@
     "ignore-punctuation": "ignorePunctuation",
   };
 
+  /** The ledger as the element shows it: a <details> whose summary is the
+   * stats line and whose body is the quotes and figures (as the page's
+   * ledger), open unless `open` is false. */
+  function ledgerBox(model, open) {
+    var body = ledger(model);
+    var stats = body.querySelector(".sd-stats");
+    if (stats) stats.remove();
+    var box = el("details", "sd-ledger-box");
+    box.open = open;
+    var head = el("summary", "sd-ledger-summary");
+    head.appendChild(el("span", "sd-ledger-title", "What changed: "));
+    head.appendChild(document.createTextNode(model.stats ? summary(model.stats) : "No changes."));
+    box.appendChild(head);
+    if (body.childNodes.length) box.appendChild(body);
+    else box.classList.add("sd-ledger-empty");
+    return box;
+  }
+
   /** <story-diff>: compares <pre slot="before"> with <pre slot="after">
    * (or the texts at before-src / after-src) and shows the result in its
-   * shadow root: side by side when wide, inline when narrow. */
+   * shadow root: the ledger (unless ledger="off"; ledger="closed" folds
+   * it), then side by side when wide, inline when narrow. */
   class StoryDiffElement extends HTMLElement {
     static get observedAttributes() {
-      return ["before-src", "after-src"].concat(Object.keys(OPTIONS));
+      return ["before-src", "after-src", "ledger"].concat(Object.keys(OPTIONS));
     }
 
     constructor() {
@@ -126,6 +134,18 @@
       styleInto(this._shadow);
       this._wrap = el("div", "sd-wrap");
       this._shadow.appendChild(this._wrap);
+      // The ledger's row links ("row 5") point at ids inside the shadow
+      // root, which the document's fragment navigation cannot reach.
+      this._wrap.addEventListener("click", function (event) {
+        var link = event.target.closest && event.target.closest("a.sd-row-link");
+        if (!link) return;
+        event.preventDefault();
+        var index = (link.getAttribute("href") || "").replace("#sd-row-", "");
+        var wrap = event.currentTarget;
+        var targets = [wrap.querySelector('[id="sd-row-' + index + '"]'), wrap.querySelector('[id="sd-line-' + index + '"]')];
+        var target = targets.filter(function (t) { return t && t.getClientRects().length; })[0];
+        if (target) target.scrollIntoView({ block: "center" });
+      });
       this._pending = 0;
       this._generation = 0;
       this.model = null;
@@ -235,14 +255,17 @@
         return null;
       }
       this.model = model;
-      var caption = el("p", "sd-caption", summary(model) + (model.approximate ? " (approximate)" : ""));
+      var caption = el("p", "sd-caption", rowSummary(model) + (model.approximate ? " (approximate)" : ""));
+      var setting = (this.getAttribute("ledger") || "").toLowerCase();
+      var parts = [caption];
+      if (setting !== "off") parts.push(ledgerBox(model, setting !== "closed"));
       var wide = StoryDiff.view(model);
       wide.setAttribute("role", "group");
       wide.setAttribute("aria-label", "Side by side: Before on the left, After on the right");
       var narrow = inlineView(model);
       narrow.setAttribute("role", "group");
       narrow.setAttribute("aria-label", "Inline: deletions and insertions in reading order");
-      this._wrap.replaceChildren(caption, wide, narrow);
+      this._wrap.replaceChildren.apply(this._wrap, parts.concat([wide, narrow]));
       this.dispatchEvent(new CustomEvent("story-diff:rendered", { detail: { model: model } }));
       return model;
     }

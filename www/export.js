@@ -1,5 +1,6 @@
 /* Exports: the comparison as a self-contained HTML snippet, as Markdown
- * (Before / After for each change), as JSON (the model), and printed.
+ * (the ledger, then Before / After for each change), as JSON (the model),
+ * and printed.
  * Everything a story says is escaped: the HTML snippet is serialised from
  * DOM built with textContent, and Markdown escapes its special characters. */
 (function () {
@@ -29,6 +30,16 @@
     ".storydiff-snippet ins::before{content:' [inserted: '}",
     ".storydiff-snippet del::before{content:' [deleted: '}",
     ".storydiff-snippet ins::after,.storydiff-snippet del::after{content:'] '}",
+    ".storydiff-snippet .sd-ledger{margin:0 0 .6em;overflow-wrap:anywhere}",
+    ".storydiff-snippet .sd-stats{font-weight:600;margin:.2em 0}",
+    ".storydiff-snippet .sd-ledger h2{font-size:1em;margin:.5em 0 .2em}",
+    ".storydiff-snippet .sd-ledger ul{margin:0;padding-left:1.2em}",
+    ".storydiff-snippet .sd-ledger li{margin:.15em 0}",
+    ".storydiff-snippet .sd-outlets-note{border-left:4px solid #6a3d9a;padding:.3em .6em;margin:.4em 0}",
+    ".storydiff-snippet .sd-badge{display:inline-block;font-size:.75em;font-weight:600;text-transform:uppercase;padding:0 .35em;border:1px solid currentColor;border-radius:3px;color:#5f6368}",
+    ".storydiff-snippet .sd-speaker{font-weight:600}",
+    ".storydiff-snippet .sd-unknown{font-weight:normal;font-style:italic;color:#5f6368}",
+    ".storydiff-snippet .sd-ledger-note,.storydiff-snippet .sd-context{color:#5f6368}",
     "@container (max-width:34rem){.storydiff-snippet .sd-head{display:none}.storydiff-snippet .sd-row{grid-template-columns:minmax(0,1fr)}.storydiff-snippet .sd-before{border-right:0}.storydiff-snippet .sd-row>.sd-empty{display:none}.storydiff-snippet .sd-before::before,.storydiff-snippet .sd-after::before{display:block;font-size:.75em;font-weight:600;color:#5f6368}.storydiff-snippet .sd-before::before{content:'Before'}.storydiff-snippet .sd-after::before{content:'After'}}",
   ].join("\n");
 
@@ -43,6 +54,18 @@
     caption.className = "sd-caption";
     caption.textContent = "Compared with storydiff: " + StoryDiff.summary(model) + ". Deletions struck through, insertions underlined.";
     box.appendChild(caption);
+    // The ledger (summary, quotes with speakers, figures) before the rows,
+    // as on the page; its links to rows would point nowhere once the ids
+    // go, and the outlet-against-outlet sentences repeat the rows.
+    var ledger = StoryDiff.ledger(model);
+    ledger.querySelectorAll(".sd-row-link, .sd-outlets").forEach(function (node) {
+      node.remove();
+    });
+    ledger.querySelectorAll("li").forEach(function (li) {
+      // The space that stood before a removed link.
+      if (li.lastChild && li.lastChild.nodeType === 3 && li.lastChild.data === " ") li.lastChild.remove();
+    });
+    box.appendChild(ledger);
     var view = StoryDiff.view(model);
     // Ids of the page's rows would clash with the host page's.
     view.querySelectorAll("[id]").forEach(function (node) {
@@ -97,7 +120,68 @@
       .join("\n");
   }
 
-  /** Markdown for a blog post: one entry per change (a run of changed,
+  /** One line of Markdown from a story's words: escaped, and on one line
+   * (a list item or a mark cannot span a line break). */
+  function inlineText(text) {
+    return escapeMarkdown(String(text).replace(/\s+/g, " ").trim());
+  }
+
+  /** A run of words struck through or in bold, white space kept outside
+   * the marks. */
+  function marked(text, mark) {
+    var one = String(text).replace(/\s+/g, " ");
+    if (!one.trim()) return one;
+    var lead = one.match(/^\s*/)[0];
+    var trail = one.match(/\s*$/)[0];
+    return lead + mark + escapeMarkdown(one.trim()) + mark + trail;
+  }
+
+  /** The ledger as Markdown: the stats line, the quotes that changed (with
+   * their speakers) and the figures that changed. */
+  function markdownLedger(model) {
+    var lines = [];
+    var ledger = StoryDiff.ledger(model);
+    var stats = ledger.querySelector(".sd-stats");
+    if (stats) lines.push("**" + inlineText(stats.textContent) + "**", "");
+    var outlets = !!model.outlets;
+    var labels = outlets
+      ? { added: "Only in After", removed: "Only in Before", changed: "In both, reworded" }
+      : { added: "Added", removed: "Removed", changed: "Changed" };
+    var quotes = (model.quotes || []).filter(function (q) { return q.change !== "unchanged"; });
+    if (quotes.length) {
+      lines.push(outlets ? "**Quotes, outlet against outlet:**" : "**Quotes that changed:**", "");
+      quotes.forEach(function (q) {
+        var who = q.speaker ? "**" + inlineText(q.speaker) + "**" : "*unattributed*";
+        if (q.beforeSpeaker) who += " (Before: " + inlineText(q.beforeSpeaker) + ")";
+        var words;
+        if (q.inline && q.inline.length) {
+          words = q.inline.map(function (p) {
+            if (p.tag === "equal") return escapeMarkdown(String(p.text).replace(/\s+/g, " "));
+            return marked(p.text, p.tag === "delete" ? "~~" : "**");
+          }).join("").trim();
+        } else if (q.change === "removed") {
+          words = marked(q.before, "~~").trim();
+        } else if (q.change === "added") {
+          words = marked(q.after, "**").trim();
+        } else {
+          words = inlineText(q.after != null ? q.after : q.before);
+        }
+        lines.push("- " + labels[q.change] + ": " + who + ": \u201c" + words + "\u201d" + (q.regrouped ? " (regrouped)" : ""));
+      });
+      lines.push("");
+    }
+    var figures = model.figures || [];
+    if (figures.length) {
+      lines.push("**Figures that changed:**", "");
+      figures.forEach(function (f) {
+        lines.push("- " + marked(f.before, "~~").trim() + " \u2192 " + marked(f.after, "**").trim() + (f.context ? " (" + inlineText(f.context) + ")" : ""));
+      });
+      lines.push("");
+    }
+    return lines;
+  }
+
+  /** Markdown for a blog post: the ledger, then one entry per change (a run of changed,
    * added and removed rows with nothing equal between them is one change),
    * each with its Before and After. */
   function markdown(model) {
@@ -119,6 +203,7 @@
       numberOf[index] = changes.length;
     });
     var lines = ["## What changed", "", "*" + StoryDiff.summary(model) + "* (deleted words ~~struck through~~, inserted words in **bold**)", ""];
+    lines = lines.concat(markdownLedger(model));
     if (!changes.length) lines.push("The two versions say the same thing.", "");
     function side(rows, name) {
       var parts = rows

@@ -740,4 +740,10 @@
       });
     },
   };
+
+  // `cargo xtask dist` puts www/element.js here (the inline view and the
+  // <story-diff> element), inside the factory so that it shares `el`,
+  // `visible`, `ledger` and `summary` without making them public. The
+  // worker returned above, so it never runs this.
+  /*@ELEMENT@*/
 })();

@@ -60,7 +60,8 @@ function inspect(id) {
   const host = document.getElementById(id);
   const root = host.shadowRoot;
   if (!root || !root.querySelector(".sd-view, .sd-inline-view")) return null;
-  const visibleIns = [...root.querySelectorAll("ins")].filter((n) => {
+  // The marks of the rows (the ledger above them has its own).
+  const visibleIns = [...root.querySelectorAll(".sd-view ins, .sd-inline-view ins")].filter((n) => {
     const box = n.getBoundingClientRect();
     const style = getComputedStyle(n);
     return box.width > 0 && box.height > 0 && style.textDecorationLine.includes("underline") && style.backgroundColor !== "rgba(0, 0, 0, 0)";
@@ -69,7 +70,7 @@ function inspect(id) {
   const shown = [...root.querySelectorAll(".sd-view, .sd-inline-view")].filter((n) => getComputedStyle(n).display !== "none");
   return {
     insTexts: visibleIns.map((n) => n.textContent),
-    delCount: [...root.querySelectorAll("del")].filter((n) => n.getBoundingClientRect().width > 0 && getComputedStyle(n).textDecorationLine.includes("line-through")).length,
+    delCount: [...root.querySelectorAll(".sd-view del, .sd-inline-view del")].filter((n) => n.getBoundingClientRect().width > 0 && getComputedStyle(n).textDecorationLine.includes("line-through")).length,
     hostWidth: host.getBoundingClientRect().width,
     overflow: wrap.scrollWidth > wrap.clientWidth + 1 || shown.some((n) => n.scrollWidth > n.clientWidth + 1),
     shown: shown.map((n) => n.className),
@@ -112,6 +113,103 @@ test("done when: a blog page with a theme that strips ins/del, a 640 px column a
     { tag: "equal", text: " killed.\n" },
   ]);
   assert.equal(api.rendered, "148");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** What one element's shadow-root ledger shows. */
+function ledgerOf(id) {
+  const root = document.getElementById(id).shadowRoot;
+  const box = root.querySelector(".sd-ledger-box");
+  const view = root.querySelector(".sd-view");
+  if (!box) return { box: false, viewShown: !!view && view.getBoundingClientRect().height > 0 };
+  const quotes = [...box.querySelectorAll("li.sd-quote")].map((li) => ({
+    change: [...li.classList].find((c) => c.startsWith("sd-quote-") && c !== "sd-quote"),
+    speaker: li.querySelector(".sd-speaker")?.textContent,
+    words: li.querySelector("q")?.textContent,
+    shown: li.checkVisibility(),
+  }));
+  return {
+    box: true,
+    open: box.open,
+    summary: box.querySelector("summary").textContent,
+    above: !!view && box.getBoundingClientRect().bottom <= view.getBoundingClientRect().top,
+    quotes,
+    figures: [...box.querySelectorAll("li.sd-figure")].map((li) => [li.querySelector("del").textContent, li.querySelector("ins").textContent]),
+    imgs: root.querySelectorAll("img").length,
+    viewShown: !!view && view.getBoundingClientRect().height > 0,
+  };
+}
+
+test("<story-diff> shows the ledger above its rows: the added quote with its speaker, the changed figures; ledger=closed folds it, ledger=off drops it", async () => {
+  const { page, context, errors } = await openPage(browser, blogPage(), { width: 1000, height: 900 });
+  await page.waitForFunction(() => document.getElementById("one").shadowRoot?.querySelector(".sd-view") && document.getElementById("two").shadowRoot?.querySelector(".sd-view"));
+  const one = await page.evaluate(ledgerOf, "one");
+  assert.equal(one.box, true);
+  assert.equal(one.open, true);
+  assert.equal(one.above, true);
+  assert.match(one.summary, /quotes: 1 added/);
+  const added = one.quotes.find((q) => q.words?.includes("They need to get rid of these illusions"));
+  assert.ok(added, JSON.stringify(one.quotes));
+  assert.deepEqual([added.change, added.speaker, added.shown], ["sd-quote-added", "Walid Moallem", true]);
+  const two = await page.evaluate(ledgerOf, "two");
+  assert.deepEqual(two.figures, [["145", "148"]]);
+  // A row link in the ledger reaches the row inside the shadow root, and
+  // leaves the page's address alone.
+  const reached = await page.evaluate(async () => {
+    const root = document.getElementById("one").shadowRoot;
+    const link = root.querySelector(".sd-quote-added a.sd-row-link");
+    const row = root.getElementById(link.getAttribute("href").slice(1));
+    window.scrollTo(0, 0);
+    link.click();
+    await new Promise((r) => setTimeout(r, 100));
+    const box = row.getBoundingClientRect();
+    return { hash: location.hash, inView: box.top >= 0 && box.top < window.innerHeight };
+  });
+  assert.deepEqual(reached, { hash: "", inView: true });
+
+  const setLedger = (value) =>
+    page.evaluate(async (value) => {
+      const host = document.getElementById("one");
+      const done = new Promise((r) => host.addEventListener("story-diff:rendered", r, { once: true }));
+      host.setAttribute("ledger", value);
+      await done;
+    }, value);
+  await setLedger("closed");
+  const closed = await page.evaluate(ledgerOf, "one");
+  assert.equal(closed.open, false);
+  assert.match(closed.summary, /quotes: 1 added/);
+  assert.equal(closed.quotes.find((q) => q.words?.includes("get rid of these illusions")).shown, false);
+  await setLedger("off");
+  assert.deepEqual(await page.evaluate(ledgerOf, "one"), { box: false, viewShown: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("<story-diff>'s ledger shows a hostile quote as text", async () => {
+  const { page, context, errors } = await openPage(browser, blogPage(), { width: 1000, height: 900 });
+  await page.waitForFunction(() => document.getElementById("two").shadowRoot?.querySelector(".sd-view"));
+  const payload = "<img src=x onerror=window.__ran=1>";
+  await page.evaluate(async (payload) => {
+    const made = document.createElement("story-diff");
+    made.id = "hostile";
+    const before = document.createElement("pre");
+    before.slot = "before";
+    before.textContent = "The minister spoke on Monday.\n\nNothing else happened.";
+    const after = document.createElement("pre");
+    after.slot = "after";
+    after.textContent = `The minister spoke on Monday.\n\n"${payload} is all we have," said Jane Doe.\n\nNothing else happened.`;
+    made.append(before, after);
+    const done = new Promise((r) => made.addEventListener("story-diff:rendered", r, { once: true }));
+    document.body.appendChild(made);
+    await done;
+  }, payload);
+  const info = await page.evaluate(ledgerOf, "hostile");
+  const quote = info.quotes.find((q) => q.words?.includes(payload));
+  assert.ok(quote, JSON.stringify(info.quotes));
+  assert.equal(quote.speaker, "Jane Doe");
+  assert.equal(info.imgs, 0);
+  assert.equal(await page.evaluate(() => window.__ran), undefined);
   assert.deepEqual(errors, []);
   await context.close();
 });

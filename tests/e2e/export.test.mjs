@@ -88,6 +88,78 @@ test("Copy HTML: a self-contained, styled snippet with every text escaped", asyn
   await context.close();
 });
 
+/** The HTML snippet's ledger, read back by a parser. */
+function snippetLedger(html) {
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  const box = doc.body.firstElementChild;
+  const ledger = box.querySelector(".sd-ledger");
+  const view = box.querySelector(".sd-view");
+  return {
+    before: !!ledger && !!view && !!(ledger.compareDocumentPosition(view) & Node.DOCUMENT_POSITION_FOLLOWING),
+    stats: ledger?.querySelector(".sd-stats")?.textContent,
+    quotes: [...(ledger?.querySelectorAll("li.sd-quote") || [])].map((li) => [li.querySelector(".sd-speaker")?.textContent, li.querySelector("q")?.textContent]),
+    figures: [...(ledger?.querySelectorAll("li.sd-figure") || [])].map((li) => li.textContent),
+    links: box.querySelectorAll("a").length,
+    dangerous: doc.querySelectorAll("img, script, [onerror]").length,
+  };
+}
+
+test("Markdown and HTML exports carry the ledger before the rows: summary, quotes with speakers, figures", async () => {
+  const { page, context, errors } = await opened();
+  const md = await page.evaluate(() => StoryDiffPage.exporters.markdown(StoryDiffPage.model));
+  const quoteLine = md.split("\n").find((line) => line.includes("They need to get rid of these illusions"));
+  assert.ok(quoteLine, md);
+  assert.match(quoteLine, /^- Added: \*\*Walid Moallem\*\*: \u201c\*\*They need to get rid of these illusions/);
+  assert.ok(md.indexOf(quoteLine) < md.indexOf("### 1. "), md);
+  assert.match(md, /^\*\*.*quotes: 1 added.*\*\*$/m);
+
+  await page.click("#export-html");
+  await page.locator("#share-notice", { hasText: "Copied the comparison as an HTML snippet" }).waitFor();
+  const html = await page.evaluate(() => navigator.clipboard.readText());
+  const ledger = await page.evaluate(snippetLedger, html);
+  assert.equal(ledger.before, true);
+  assert.match(ledger.stats, /quotes: 1 added/);
+  assert.ok(ledger.quotes.some(([who, words]) => who === "Walid Moallem" && words.includes("They need to get rid of these illusions")), JSON.stringify(ledger.quotes));
+  assert.equal(ledger.links, 0); // row links would point nowhere in a blog post
+
+  // A figure that changed.
+  await paste(page, "#before", "The toll rose to 145 on Monday, officials said.");
+  await paste(page, "#after", "The toll rose to 148 on Monday, officials said.");
+  await page.click("#compare");
+  await page.locator(".sd-after ins", { hasText: "148" }).waitFor();
+  const md2 = await page.evaluate(() => StoryDiffPage.exporters.markdown(StoryDiffPage.model));
+  assert.match(md2, /^- ~~145~~ \u2192 \*\*148\*\* \(The toll rose to 148 on Monday, officials said\.\)$/m);
+  const html2 = await page.evaluate(() => StoryDiffPage.exporters.html(StoryDiffPage.model));
+  assert.deepEqual((await page.evaluate(snippetLedger, html2)).figures, ["145 \u2192 148 The toll rose to 148 on Monday, officials said."]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the exports' ledger shows a hostile quote as text, escaped", async () => {
+  const { page, context } = await opened();
+  const payload = "<img src=x onerror=window.__ran=1> *bold* [link](x)";
+  const story = [
+    "The minister spoke to reporters in the capital on Monday about the talks.",
+    "Officials from both sides met for three hours and agreed to meet again next week.",
+    "The talks are the first since the ceasefire collapsed in the spring.",
+  ];
+  await paste(page, "#before", story.join("\n\n"));
+  await paste(page, "#after", [story[0], `"${payload} is all we have," said Jane Doe.`, story[1], story[2]].join("\n\n"));
+  await page.click("#compare");
+  await page.locator(".sd-after ins").first().waitFor();
+  const md = await page.evaluate(() => StoryDiffPage.exporters.markdown(StoryDiffPage.model));
+  assert.ok(
+    md.includes('- Added: **Jane Doe**: \u201c**\\<img src=x onerror=window.\\_\\_ran=1\\> \\*bold\\* \\[link\\](x) is all we have**\u201d'),
+    md
+  );
+  const html = await page.evaluate(() => StoryDiffPage.exporters.html(StoryDiffPage.model));
+  const ledger = await page.evaluate(snippetLedger, html);
+  assert.equal(ledger.dangerous, 0);
+  assert.ok(ledger.quotes.some(([who, words]) => who === "Jane Doe" && words.includes(payload)), JSON.stringify(ledger.quotes));
+  assert.equal(await page.evaluate(() => window.__ran), undefined);
+  await context.close();
+});
+
 test("Copy JSON: the model", async () => {
   const { page, context } = await opened();
   await page.click("#export-json");

@@ -201,16 +201,17 @@ fn dist() -> Result<Built> {
 
     let read = |p: &str| std::fs::read_to_string(root.join(p)).map_err(|e| format!("{p}: {e}"));
     let version = env!("CARGO_PKG_VERSION");
-    let script = read("www/story-diff.js")?
-        .replace("/*@GLUE@*/", &glue)
-        .replace("/*@WASM@*/", &base64(&wasm))
-        .replace("/*@VERSION@*/", version);
-    // The <story-diff> element and the inline view ride in the same script.
+    // The <story-diff> element and the inline view ride in the same script,
+    // inside its factory (they share its private helpers).
     let element = read("www/element.js")?.replace(
         "\"/*@ELEMENT_CSS@*/\"",
         &js_string(&read("www/element.css")?),
     );
-    let script = format!("{script}\n{element}");
+    let script = read("www/story-diff.js")?
+        .replace("/*@ELEMENT@*/", &element)
+        .replace("/*@GLUE@*/", &glue)
+        .replace("/*@WASM@*/", &base64(&wasm))
+        .replace("/*@VERSION@*/", version);
     let seeds = format!(
         "window.STORYDIFF_SEEDS = {{ before: {}, after: {} }};",
         js_string(&read("seeds/000_ba2ed8750da60442.txt")?),
