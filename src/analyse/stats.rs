@@ -206,10 +206,11 @@ fn alnum_mask(b: &[u8; 16]) -> Option<u32> {
 }
 
 /// Bit 7 of each of eight bytes gathered into one byte (bit k from byte k):
-/// a multiply moves each into the top byte, without carries.
+/// a multiply moves each into the top byte, without carries into it (the
+/// products above it wrap away).
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 fn bits(x: u64) -> u8 {
-    (((x >> 7) * 0x0102_0408_1020_4080) >> 56) as u8
+    ((x >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
 }
 
 /// Of eight ASCII bytes, bit 7 set on each that is a letter or a digit
