@@ -619,6 +619,27 @@ pub(crate) fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
     common
 }
 
+/// 20,000 texts of fewer than `longest` characters drawn from `alphabet`
+/// by a fixed-seed generator (xorshift), for tests that hold a fast path to
+/// a slow one.
+#[cfg(test)]
+pub(crate) fn generated(
+    alphabet: &[char],
+    longest: u64,
+    mut seed: u64,
+) -> impl Iterator<Item = String> + '_ {
+    (0..20_000).map(move |_| {
+        let mut text = String::new();
+        for _ in 0..(seed % longest) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+        }
+        text
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -655,15 +676,7 @@ mod tests {
                 check(&text);
             }
         }
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..20_000 {
-            text.clear();
-            for _ in 0..(seed % 40) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push(ALPHABET[(seed % ALPHABET.len() as u64) as usize]);
-            }
+        for text in generated(ALPHABET, 40, 0x2545_f491_4f6c_dd1d) {
             check(&text);
         }
         for c in ('\0'..='\u{ffff}').filter(|&c| wb(c).is_some()) {

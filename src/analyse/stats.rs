@@ -275,16 +275,7 @@ mod tests {
             'a', 'z', 'A', 'Z', '0', '9', '/', ':', '@', '[', '`', '{', ' ', '\n', '\'', '-',
             '\x7f', 'é', '’', '中', 'م',
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut text = String::new();
-        for _ in 0..20_000 {
-            text.clear();
-            for _ in 0..(seed % 70) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push(ALPHABET[(seed % ALPHABET.len() as u64) as usize]);
-            }
+        for text in crate::text::generated(ALPHABET, 70, 0x9e37_79b9_7f4a_7c15) {
             assert_eq!(count_words(&text), words(&text).count(), "{text:?}");
         }
         for b in 0u8..128 {
