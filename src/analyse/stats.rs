@@ -171,9 +171,12 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 fn alnum_mask(b: &[u8; 16]) -> Option<u32> {
     use core::arch::wasm32::*;
-    let v = u8x16(
-        b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13],
-        b[14], b[15],
+    // Two eight-byte loads (sixteen one-byte lanes would be sixteen
+    // inserts).
+    let (low, high) = b.split_at(8);
+    let v = u64x2(
+        u64::from_le_bytes(low.try_into().expect("eight bytes")),
+        u64::from_le_bytes(high.try_into().expect("eight bytes")),
     );
     if u8x16_bitmask(v) != 0 {
         return None;
