@@ -10,7 +10,7 @@
 // Environment: STORYDIFF_SCRIPT (dist/story-diff.js), STORYDIFF_CORPUS,
 // STORYDIFF_RUNS (runs per library and pair, default 7; 3 on pairs over
 // 1 MB), STORYDIFF_BENCH_JSON (where to write the results as JSON).
-import { chromium } from "playwright-core";
+import { launch } from "../tests/e2e/browser.mjs";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import path from "node:path";
@@ -56,21 +56,9 @@ if (process.env.STORYDIFF_NATIVE && existsSync(process.env.STORYDIFF_NATIVE)) {
   }
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    // gc() before each timed run, so no library pays for another's garbage
-    // (jsdiff leaves hundreds of megabytes on the large pairs).
-    "--js-flags=--expose-gc",
-  ],
-});
+// gc() before each timed run, so no library pays for another's garbage
+// (jsdiff leaves hundreds of megabytes on the large pairs).
+const browser = await launch(["--js-flags=--expose-gc"]);
 const page = await browser.newPage();
 // A blank page from disk, as a person's page would be: the wasm-bindgen
 // glue needs a real location to resolve against.

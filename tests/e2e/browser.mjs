@@ -18,7 +18,9 @@ export const SEED_000 = "000_ba2ed8750da60442.txt";
 export const SEED_001 = "001_c841d5658e0f1fdf.txt";
 export const SEED_002 = "002_cbe3147d30cbc16f.txt";
 
-export async function launch() {
+/** Debian's Chromium, headless; `extraArgs` join the usual flags (the
+ * benchmark adds --js-flags=--expose-gc). */
+export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     args: [
@@ -29,6 +31,7 @@ export async function launch() {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...extraArgs,
     ],
   });
 }
