@@ -216,6 +216,11 @@ fn classify(blocks: &[Block<'_>], signs: &[Signs]) -> Vec<bool> {
 /// True when two texts are the same but for white space. Cheap: most
 /// pairs differ in their first few characters.
 fn same_text<'a>(a: &'a str, b: &'a str) -> bool {
+    // Contents are trimmed: two that open with different ASCII bytes differ.
+    match (a.as_bytes().first(), b.as_bytes().first()) {
+        (Some(x), Some(y)) if x != y && x.is_ascii() && y.is_ascii() => return false,
+        _ => {}
+    }
     let visible = |s: &'a str| s.chars().filter(|c| !c.is_whitespace());
     a.len().abs_diff(b.len()) <= a.len() / 8 + 4 && visible(a).eq(visible(b))
 }
@@ -385,6 +390,10 @@ impl<'a> Shape<'a> {
 /// True when a text's first word is a duration or a time: `05:25`,
 /// `1:02:33`.
 fn duration_token(content: &str) -> bool {
+    // A duration opens with a digit.
+    if !content.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let first = content.split_whitespace().next().unwrap_or("");
     let mut parts = 0;
     first.split(':').enumerate().all(|(k, p)| {
@@ -418,41 +427,41 @@ fn opener(content: &str) -> bool {
     if body.as_bytes().first().is_some_and(|b| b.is_ascii_digit()) {
         return false;
     }
-    // Lower-cased, the openers' length and a character more is all that
-    // is read: when those bytes are ASCII, they are lower-cased alone,
-    // without allocating.
-    let mut head = [0u8; WIDGET_HEAD];
-    let body = match body
-        .as_bytes()
-        .get(..WIDGET_HEAD)
-        .unwrap_or(body.as_bytes())
-    {
-        ascii if ascii.is_ascii() => {
-            head[..ascii.len()].copy_from_slice(ascii);
-            head[..ascii.len()].make_ascii_lowercase();
-            std::borrow::Cow::Borrowed(std::str::from_utf8(&head[..ascii.len()]).expect("ASCII"))
-        }
-        // Beyond ASCII, the first characters only: each lower-cases to one
-        // character or more, so they hold an opener and a character more.
-        _ => std::borrow::Cow::Owned(
-            body.chars()
-                .take(WIDGET_HEAD)
-                .flat_map(char::to_lowercase)
-                .collect(),
-        ),
+    let bytes = body.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return false;
     };
-    let first = body.as_bytes().first();
-    WIDGET_OPENERS.iter().any(|opener| {
-        // The first byte first: most openers fail there, without a call.
-        first == opener.as_bytes().first()
-            && body.starts_with(opener)
-            && (opener.ends_with(':')
-                || opener.len() >= 6
-                || body[opener.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric()))
-    })
+    // An opener's letters, then a character that is not a letter or a
+    // digit (a short opener must be a whole word).
+    let ends = |opener: &str, rest: &str| {
+        opener.ends_with(':')
+            || opener.len() >= 6
+            || rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+    };
+    if first.is_ascii() {
+        // ASCII at the start: compared in place, ignoring case, without
+        // lower-casing a copy; an opener holds only ASCII, so a byte beyond
+        // it ends the comparison.
+        let first = first.to_ascii_lowercase();
+        return WIDGET_OPENERS.iter().any(|opener| {
+            let o = opener.as_bytes();
+            o[0] == first
+                && bytes
+                    .get(..o.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(o))
+                && ends(opener, &body[o.len()..])
+        });
+    }
+    // Beyond ASCII, the first characters lower-cased: each lower-cases to
+    // one character or more, so they hold an opener and a character more.
+    let head: String = body
+        .chars()
+        .take(WIDGET_HEAD)
+        .flat_map(char::to_lowercase)
+        .collect();
+    WIDGET_OPENERS
+        .iter()
+        .any(|opener| head.starts_with(opener) && ends(opener, &head[opener.len()..]))
 }
 
 /// True when a text ends like a sentence (full stop, question or

@@ -38,7 +38,7 @@ pub(crate) fn blocks(text: &str) -> Vec<Block<'_>> {
         let end = memchr::memchr(b'\n', &text.as_bytes()[offset..])
             .map_or(text.len(), |k| offset + k + 1);
         let line = &text[offset..end];
-        let body = line.trim();
+        let body = crate::text::trim(line);
         if !body.is_empty() {
             let continues = previous.is_some_and(|p| is_wrapped(p, body));
             if !continues {
@@ -65,7 +65,7 @@ pub(crate) fn blocks(text: &str) -> Vec<Block<'_>> {
     for (i, &start) in starts.iter().enumerate() {
         let end = starts.get(i + 1).copied().unwrap_or(text.len());
         let slice = &text[start..end];
-        out.push(Block::new(slice, slice.trim()));
+        out.push(Block::new(slice, crate::text::trim(slice)));
     }
     out
 }

@@ -90,12 +90,59 @@ pub(crate) fn count_words(text: &str) -> usize {
 /// [`count_words`] by [`simple_bounds`]; `None` beyond its characters.
 /// Stops counting at `stop` words.
 pub(crate) fn count_simple_words(text: &str, stop: usize) -> Option<usize> {
+    if text.is_ascii() {
+        return Some(count_ascii_words(text.as_bytes(), stop));
+    }
     let mut count = 0;
     simple_bounds(text, |_, _, word| {
         count += usize::from(word);
         count < stop
     })?;
     Some(count)
+}
+
+/// [`count_simple_words`] of ASCII text: [`simple_bounds`]' rules for
+/// word tokens alone, a byte at a time (any other token is one byte, or a
+/// run of them, that starts no word, so it is stepped over).
+fn count_ascii_words(bytes: &[u8], stop: usize) -> usize {
+    let class = |i: usize| bytes.get(i).map_or(Wb::End, |&b| ASCII_WB[usize::from(b)]);
+    let mut count = 0;
+    let mut i = 0;
+    while i < bytes.len() && count < stop {
+        let first = class(i);
+        i += 1;
+        if !matches!(first, Wb::Letter | Wb::Digit | Wb::Under) {
+            continue;
+        }
+        let mut word = first != Wb::Under;
+        let mut last = first;
+        loop {
+            match class(i) {
+                c @ (Wb::Letter | Wb::Digit | Wb::Under) => {
+                    word |= c != Wb::Under;
+                    last = c;
+                    i += 1;
+                }
+                c @ (Wb::MidLetter | Wb::MidNumLet | Wb::MidNum) => {
+                    let next = class(i + 1);
+                    let letters = last == Wb::Letter
+                        && next == Wb::Letter
+                        && matches!(c, Wb::MidLetter | Wb::MidNumLet);
+                    let digits = last == Wb::Digit
+                        && next == Wb::Digit
+                        && matches!(c, Wb::MidNum | Wb::MidNumLet);
+                    if !(letters || digits) {
+                        break;
+                    }
+                    i += 2;
+                    last = next;
+                }
+                _ => break,
+            }
+        }
+        count += usize::from(word);
+    }
+    count
 }
 
 /// [`tokens`] by [`simple_bounds`]; `None` beyond its characters.
@@ -535,6 +582,27 @@ pub(crate) fn exact_hash(text: &str) -> u64 {
     h ^ (h >> 29)
 }
 
+/// `str::trim`, with ASCII white space stripped a byte at a time: only a
+/// text that then starts or ends beyond ASCII (where Unicode white space
+/// may stand) goes through `str::trim`'s decoding.
+pub(crate) fn trim(text: &str) -> &str {
+    let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let bytes = text.as_bytes();
+    // All white space: the empty slice at the start, as `str::trim` gives.
+    let Some(start) = bytes.iter().position(|b| !space(b)) else {
+        return &text[..0];
+    };
+    let end = bytes.iter().rposition(|b| !space(b)).map_or(start, |k| k + 1);
+    let inner = &text[start..end];
+    match (inner.as_bytes().first(), inner.as_bytes().last()) {
+        (Some(a), Some(z)) if !a.is_ascii() || !z.is_ascii() => match inner.trim() {
+            "" => &text[..0],
+            t => t,
+        },
+        _ => inner,
+    }
+}
+
 /// A 64-bit hash of a string (FNV-1a through std's Hasher interface).
 pub(crate) fn hash(text: &str) -> u64 {
     let mut h = Fnv(0xcbf2_9ce4_8422_2325);
@@ -643,6 +711,44 @@ pub(crate) fn generated(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_agrees_with_str_trim() {
+        const ALPHABET: &[char] = &[
+            'a', ' ', '\t', '\n', '\r', '\x0b', '\x0c', '\u{85}', '\u{a0}', '\u{2028}', '\u{3000}',
+            'é', '\u{200b}',
+        ];
+        for text in generated(ALPHABET, 12, 0x2545_f491_4f6c_dd1d) {
+            assert_eq!(trim(&text), text.trim(), "{text:?}");
+            // The same slice, not an equal copy: offsets are taken from it.
+            assert_eq!(trim(&text).as_ptr(), text.trim().as_ptr(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_words_are_counted_as_the_simple_bounds_count_them() {
+        const ALPHABET: &[char] = &[
+            'a', 'Z', '0', '9', '_', ':', '.', '\'', ',', ';', ' ', '-', '\n', '\r', '\t', '"',
+        ];
+        let by_bounds = |t: &str, stop: usize| {
+            let mut count = 0;
+            simple_bounds(t, |_, _, word| {
+                count += usize::from(word);
+                count < stop
+            })
+            .expect("ASCII is simple");
+            count
+        };
+        for text in generated(ALPHABET, 60, 0x9e37_79b9_7f4a_7c15) {
+            for stop in [1, 3, 16, usize::MAX] {
+                assert_eq!(
+                    count_ascii_words(text.as_bytes(), stop),
+                    by_bounds(&text, stop),
+                    "{text:?} {stop}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn the_simple_tokens_agree_with_the_segmenter() {
