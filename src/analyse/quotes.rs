@@ -747,26 +747,29 @@ fn attribute(text: &str, blocks: &[(usize, usize)], found: &mut [Found]) {
         let (_, le) = blocks[block_of(q.end.saturating_sub(1))];
         let close = q.end.min(le);
         let next_open = found.get(k + 1).map_or(le, |n| n.start).clamp(close, le);
-        let tail_end = super::sentences::split(&text[close..next_open], close)
-            .first()
-            .map_or(close, |&(_, e)| e);
+        let tail_end =
+            super::sentences::first(&text[close..next_open], close).map_or(close, |(_, e)| e);
         let tail = words(&text[close..tail_end.max(close)]);
-        // The lead: the sentence before the opening mark, not reaching back
-        // over the previous quote.
-        let floor = match k.checked_sub(1).map(|p| &found[p]) {
-            Some(p) if p.end > bs && p.end <= q.start => p.end,
-            _ => bs,
-        };
-        let lead_from = sentence_start(text, floor, q.start);
-        let mut lead = words(&text[lead_from..q.start]);
-        // `X said:` closing the paragraph before the quote.
-        if lead.is_empty() && in_block[k] > 0 {
-            let (ps, pe) = blocks[in_block[k] - 1];
-            if text[ps..pe].ends_with(':') {
-                lead = words(&text[sentence_start(text, ps, pe)..pe]);
+        // The lead, read only when the tail names no one: the sentence
+        // before the opening mark, not reaching back over the previous
+        // quote.
+        let lead = || {
+            let floor = match k.checked_sub(1).map(|p| &found[p]) {
+                Some(p) if p.end > bs && p.end <= q.start => p.end,
+                _ => bs,
+            };
+            let lead_from = sentence_start(text, floor, q.start);
+            let mut lead = words(&text[lead_from..q.start]);
+            // `X said:` closing the paragraph before the quote.
+            if lead.is_empty() && in_block[k] > 0 {
+                let (ps, pe) = blocks[in_block[k] - 1];
+                if text[ps..pe].ends_with(':') {
+                    lead = words(&text[sentence_start(text, ps, pe)..pe]);
+                }
             }
-        }
-        raw.push(from_tail(&tail).or_else(|| from_lead(&lead)));
+            lead
+        };
+        raw.push(from_tail(&tail).or_else(|| from_lead(&lead())));
     }
     // Names the text gives in full, by surname, for surname-only mentions.
     let full = full_names(text, &raw);

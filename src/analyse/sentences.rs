@@ -13,15 +13,34 @@ const ABBREVIATIONS: &[&str] = &[
 /// space, or at a line break; abbreviations and initials do not end one.
 pub(crate) fn split(text: &str, base: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    each(text, base, |s| {
+        out.push(s);
+        true
+    });
+    out
+}
+
+/// The first of [`split`]'s sentences, read no further than its end.
+pub(crate) fn first(text: &str, base: usize) -> Option<(usize, usize)> {
+    let mut found = None;
+    each(text, base, |s| {
+        found = Some(s);
+        false
+    });
+    found
+}
+
+/// [`split`]'s sentences in order, to `found`, until it returns false.
+fn each(text: &str, base: usize, mut found: impl FnMut((usize, usize)) -> bool) {
     let mut start = 0;
     let bytes = text.as_bytes();
-    let push = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
+    // Whether to go on: false once `found` has had enough.
+    let mut push = |s: usize, e: usize| {
         let piece = &text[s..e];
         let lead = piece.len() - piece.trim_start().len();
         let trimmed = piece.trim();
-        if trimmed.chars().any(char::is_alphanumeric) {
-            out.push((base + s + lead, base + s + lead + trimmed.len()));
-        }
+        !trimmed.chars().any(char::is_alphanumeric)
+            || found((base + s + lead, base + s + lead + trimmed.len()))
     };
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
@@ -42,7 +61,9 @@ pub(crate) fn split(text: &str, base: usize) -> Vec<(usize, usize)> {
                 }
                 let next_space = iter.peek().is_none_or(|&(_, d)| d.is_whitespace());
                 if next_space && (c != '.' || !is_abbreviation(&text[start..i])) {
-                    push(start, e, &mut out);
+                    if !push(start, e) {
+                        return;
+                    }
                     start = e;
                 }
                 false
@@ -50,14 +71,15 @@ pub(crate) fn split(text: &str, base: usize) -> Vec<(usize, usize)> {
             _ => false,
         };
         if ends {
-            push(start, end, &mut out);
+            if !push(start, end) {
+                return;
+            }
             start = end;
         }
     }
     if start < bytes.len() {
-        push(start, bytes.len(), &mut out);
+        push(start, bytes.len());
     }
-    out
 }
 
 /// True when the text before a full stop ends with an abbreviation or an
@@ -176,6 +198,18 @@ pub(crate) fn similarity(a: &[String], b: &[String]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_sentence_is_the_first_of_all() {
+        const ALPHABET: &[char] = &['a', 'D', 'r', ' ', '.', '!', '\n', '”', '。', '(', '1'];
+        for text in crate::text::generated(ALPHABET, 30, 0x2545_f491_4f6c_dd1d) {
+            assert_eq!(
+                first(&text, 7),
+                split(&text, 7).first().copied(),
+                "{text:?}"
+            );
+        }
+    }
 
     fn texts(s: &str) -> Vec<&str> {
         split(s, 0).into_iter().map(|(a, b)| &s[a..b]).collect()
