@@ -223,7 +223,7 @@ fn find(sentence: &str) -> Vec<Found<'_>> {
         while !before_figure.is_char_boundary(from) {
             from += 1;
         }
-        let head = before_figure[from..].to_lowercase();
+        let head = text::lower(&before_figure[from..]);
         let trimmed = head.trim_end();
         if trimmed.len() < head.len() {
             for q in QUALIFIERS {

@@ -108,15 +108,19 @@ pub(crate) fn stems(text: &str) -> Vec<String> {
         }
         let lower = crate::text::lower(word);
         let mut w: &str = &lower;
+        // The prefix first: counting a long word's characters for each of
+        // them cost more than the rest of the stem (a run of ideographs is
+        // one word here).
         for prefix in ["وال", "بال", "لل", "ال", "و"] {
-            if w.chars().count() > prefix.chars().count() + 2 {
-                if let Some(rest) = w.strip_prefix(prefix) {
+            if let Some(rest) = w.strip_prefix(prefix) {
+                if w.chars().count() > prefix.chars().count() + 2 {
                     w = rest;
                     break;
                 }
             }
         }
-        if STOP.contains(&w) || (w.chars().count() < 3 && !w.chars().any(|c| c.is_numeric())) {
+        let short = w.len() < 3 || (w.len() < 12 && w.chars().count() < 3);
+        if STOP.contains(&w) || (short && !w.chars().any(|c| c.is_numeric())) {
             continue;
         }
         out.push(w.chars().take(6).collect());
