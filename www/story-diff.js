@@ -132,18 +132,32 @@
 
   /** How many characters the two texts have in common going from
    * before[b] and after[a] forwards (step 1) or, before those positions,
-   * backwards (step -1): a binary search on slice equality. */
+   * backwards (step -1): slices of doubling length compared while they
+   * agree (so the characters compared are about twice the answer, not the
+   * whole text for every step of a binary search), then a binary search
+   * inside the first slice that differs. */
   function commonLength(before, b, after, a, step) {
     var most = step > 0 ? Math.min(before.length - b, after.length - a) : Math.min(b, a);
+    var same = function (from, length) {
+      return step > 0
+        ? before.substr(b + from, length) === after.substr(a + from, length)
+        : before.substr(b - from - length, length) === after.substr(a - from - length, length);
+    };
     var low = 0;
-    var high = most;
+    var size = 256;
+    while (low < most) {
+      var length = Math.min(size, most - low);
+      if (!same(low, length)) break;
+      low += length;
+      size *= 2;
+    }
+    if (low >= most) return most;
+    // The answer lies in [low, low + size): binary search on how much of
+    // that slice agrees.
+    var high = Math.min(low + size, most);
     while (low < high) {
       var mid = (low + high + 1) >> 1;
-      var same =
-        step > 0
-          ? before.substr(b, mid) === after.substr(a, mid)
-          : before.substr(b - mid, mid) === after.substr(a - mid, mid);
-      if (same) low = mid;
+      if (same(low, mid - low)) low = mid;
       else high = mid - 1;
     }
     return low;
@@ -731,8 +745,10 @@
     ledger: ledger,
     readHtml: readHtml,
     version: "/*@VERSION@*/",
-    // For the tests only: the run of lines that crosses once.
+    // For the tests only: the run of lines that crosses once, and how it
+    // is widened.
     _sharedRun: sharedRun,
+    _commonLength: commonLength,
     // For the tests of the recovery path only: makes the wasm panic.
     _panicForTest: function () {
       return call(function (g) {

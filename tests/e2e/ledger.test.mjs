@@ -131,5 +131,33 @@ test("StoryDiff.compare returns the same model as storydiff --json", async () =>
   assert.ok(run && run.length > body.length * 0.9, `a shared run was found: ${JSON.stringify(run)}`);
   assert.equal(beforeText.slice(run.before, run.before + run.length), afterText.slice(run.after, run.after + run.length));
   assert.deepStrictEqual(model, JSON.parse(json), "the long pair");
+
+  // The run is widened by comparing slices of doubling length, then a
+  // binary search: it must agree with a loop over the characters, both
+  // ways, on texts that differ here and there (one in a thousand
+  // characters) and that end anywhere.
+  const mismatches = await page.evaluate(() => {
+    let seed = 7;
+    const rnd = (n) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
+    const loop = (x, b, y, a, step) => {
+      let n = 0;
+      if (step > 0) while (b + n < x.length && a + n < y.length && x[b + n] === y[a + n]) n++;
+      else while (b - n > 0 && a - n > 0 && x[b - n - 1] === y[a - n - 1]) n++;
+      return n;
+    };
+    const out = [];
+    for (let t = 0; t < 3000; t++) {
+      const x = Array.from({ length: rnd(5000) }, () => "ab"[rnd(2)]).join("");
+      const y = [...x].map((c) => (rnd(1000) === 0 ? "c" : c)).join("") + "ab".repeat(rnd(3));
+      const b = rnd(x.length + 1);
+      const a = Math.min(b, y.length);
+      const step = rnd(2) ? 1 : -1;
+      const got = StoryDiff._commonLength(x, b, y, a, step);
+      const want = loop(x, b, y, a, step);
+      if (got !== want) out.push({ t, b, a, step, got, want });
+    }
+    return out;
+  });
+  assert.deepEqual(mismatches, []);
   await context.close();
 });
