@@ -93,7 +93,12 @@ const MEDIA_EXTENSIONS: &[&str] = &[
 /// with its content, in either version (two versions of one story share
 /// most blocks; a table repeats its cells).
 pub(crate) fn noise_both(before: &[Block<'_>], after: &[Block<'_>]) -> (Vec<bool>, Vec<bool>) {
-    let mut seen = Seen::default();
+    let mut seen = Seen {
+        signs: std::collections::HashMap::with_capacity_and_hasher(
+            before.len().max(after.len()),
+            Prehashed::default(),
+        ),
+    };
     let signs_before: Vec<Signs> = before.iter().map(|b| seen.signs(b)).collect();
     let signs_after: Vec<Signs> = after.iter().map(|b| seen.signs(b)).collect();
     (
@@ -103,7 +108,6 @@ pub(crate) fn noise_both(before: &[Block<'_>], after: &[Block<'_>]) -> (Vec<bool
 }
 
 /// The signs of each block content read so far, by a hash of its bytes.
-#[derive(Default)]
 struct Seen<'a> {
     signs: std::collections::HashMap<u64, (&'a str, Signs), Prehashed>,
 }
@@ -451,6 +455,16 @@ fn opener(content: &str) -> bool {
                     .is_some_and(|head| head.eq_ignore_ascii_case(o))
                 && ends(opener, &body[o.len()..])
         });
+    }
+    // Every opener starts with an ASCII letter: a first character whose
+    // lower case does not (all of Chinese, Arabic, Cyrillic...) opens none.
+    if !body
+        .chars()
+        .next()
+        .and_then(|c| c.to_lowercase().next())
+        .is_some_and(|c| c.is_ascii_lowercase())
+    {
+        return false;
     }
     // Beyond ASCII, the first characters lower-cased: each lower-cases to
     // one character or more, so they hold an opener and a character more.
