@@ -461,7 +461,7 @@ fn find_moves(
             _ => None,
         })
         .collect();
-    let mut added: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+    let mut added: HashMap<u64, Vec<(usize, usize)>, crate::text::Prehashed> = HashMap::default();
     let mut added_list: Vec<(usize, usize)> = Vec::new();
     for (at, l) in links.iter().enumerate() {
         if let Link::Added(j) = *l {

@@ -96,7 +96,7 @@ pub(crate) fn noise_both(before: &[Block<'_>], after: &[Block<'_>]) -> (Vec<bool
     let mut seen = Seen {
         signs: std::collections::HashMap::with_capacity_and_hasher(
             before.len().max(after.len()),
-            Prehashed::default(),
+            text::Prehashed::default(),
         ),
     };
     let signs_before: Vec<Signs> = before.iter().map(|b| seen.signs(b)).collect();
@@ -109,7 +109,7 @@ pub(crate) fn noise_both(before: &[Block<'_>], after: &[Block<'_>]) -> (Vec<bool
 
 /// The signs of each block content read so far, by a hash of its bytes.
 struct Seen<'a> {
-    signs: std::collections::HashMap<u64, (&'a str, Signs), Prehashed>,
+    signs: std::collections::HashMap<u64, (&'a str, Signs), text::Prehashed>,
 }
 
 impl<'a> Seen<'a> {
@@ -124,29 +124,6 @@ impl<'a> Seen<'a> {
                 signs
             }
         }
-    }
-}
-
-/// A hasher for keys that are hashes already: it passes them through.
-type Prehashed = std::hash::BuildHasherDefault<PassThrough>;
-
-#[derive(Default)]
-struct PassThrough(u64);
-
-impl std::hash::Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        // Only `u64` keys are hashed here; any other bytes are folded in.
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
     }
 }
 

@@ -648,6 +648,29 @@ pub(crate) fn trim(text: &str) -> &str {
     }
 }
 
+/// A hasher for keys that are hashes already: it passes them through.
+pub(crate) type Prehashed = std::hash::BuildHasherDefault<PassThrough>;
+
+#[derive(Default)]
+pub(crate) struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `u64` keys are hashed here; any other bytes are folded in.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 /// A 64-bit hash of a string (FNV-1a through std's Hasher interface).
 pub(crate) fn hash(text: &str) -> u64 {
     let mut h = Fnv(0xcbf2_9ce4_8422_2325);

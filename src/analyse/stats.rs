@@ -115,13 +115,12 @@ fn shared_wording(rows: &[Row<'_>]) -> f64 {
                 });
                 continue;
             }
-            for word in words(text) {
-                let h = word_hash(word);
+            each_word_hash(text, |h| {
                 if let Some(l) = last {
                     out.push(l.rotate_left(17) ^ h);
                 }
                 last = Some(h);
-            }
+            });
         }
         out
     };
@@ -129,7 +128,9 @@ fn shared_wording(rows: &[Row<'_>]) -> f64 {
     if b.is_empty() && a.is_empty() && same == 0 {
         return 1.0;
     }
-    let mut counts: HashMap<u64, u32> = HashMap::with_capacity(b.len());
+    // The pairs are hashes already: the map takes them as they are.
+    let mut counts: HashMap<u64, u32, crate::text::Prehashed> =
+        HashMap::with_capacity_and_hasher(b.len(), Default::default());
     for p in &b {
         *counts.entry(*p).or_default() += 1;
     }
@@ -149,6 +150,47 @@ fn shared_wording(rows: &[Row<'_>]) -> f64 {
 /// The words of a text for word pairs: runs of letters and digits.
 fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !is_alnum(c)).filter(|w| !w.is_empty())
+}
+
+/// `word_hash` of each of `words(text)` in order, read in one pass: a
+/// word's end and whether it is its own lower case are found together, a
+/// byte at a time through ASCII.
+fn each_word_hash(text: &str, mut each: impl FnMut(u64)) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // The word being read: where it starts, and whether it is its own
+    // lower case so far.
+    let mut word: Option<(usize, bool)> = None;
+    let mut end = |from: usize, to: usize, own_lower: bool| {
+        let w = &text[from..to];
+        each(if own_lower {
+            crate::text::exact_hash(w)
+        } else {
+            crate::text::exact_hash(&w.to_lowercase())
+        });
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (alnum, own_lower, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), !b.is_ascii_uppercase(), 1)
+        } else {
+            let c = text[i..].chars().next().expect("a char boundary");
+            (is_alnum(c), crate::text::is_own_lower(c), c.len_utf8())
+        };
+        match (alnum, word) {
+            (true, None) => word = Some((i, own_lower)),
+            (true, Some((from, lower))) => word = Some((from, lower && own_lower)),
+            (false, Some((from, lower))) => {
+                end(from, i, lower);
+                word = None;
+            }
+            (false, None) => {}
+        }
+        i += len;
+    }
+    if let Some((from, lower)) = word {
+        end(from, bytes.len(), lower);
+    }
 }
 
 /// A word's hash, lower-cased (the bytes eight at a time, lower-casing
@@ -268,6 +310,20 @@ fn count_words(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_hashes_in_one_pass_agree_with_cutting_the_words() {
+        const ALPHABET: &[char] = &[
+            'a', 'z', 'A', 'Z', '0', '9', ' ', '\n', '\'', '-', 'é', 'É', '’', '中', 'م', 'Σ', 'ß',
+            '\u{130}', '\u{212a}',
+        ];
+        for text in crate::text::generated(ALPHABET, 40, 0x2545_f491_4f6c_dd1d) {
+            let mut fast = Vec::new();
+            each_word_hash(&text, |h| fast.push(h));
+            let slow: Vec<u64> = words(&text).map(word_hash).collect();
+            assert_eq!(fast, slow, "{text:?}");
+        }
+    }
 
     #[test]
     fn counting_words_agrees_with_cutting_them() {
