@@ -44,9 +44,77 @@
     this.message = message;
   }
 
-  async function deflate(text) {
-    var stream = new Blob([text]).stream().pipeThrough(new CompressionStream("deflate-raw"));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
+  /** Characters of text made, encoded and compressed at a time. */
+  var PIECE = 64 * 1024;
+
+  /** The JSON text of a link's data, as JSON.stringify({v: 1, b, a, o})
+   * writes it, in pieces made as they are read: a link found too long
+   * early stops early, without escaping and encoding a megabyte first. */
+  function* jsonPieces(state, options) {
+    yield '{"v":1,"b":';
+    yield* stringPieces(state.before);
+    yield ',"a":';
+    yield* stringPieces(state.after);
+    yield ',"o":' + JSON.stringify(options) + "}";
+  }
+
+  /** JSON.stringify(text), a piece at a time. */
+  function* stringPieces(text) {
+    yield '"';
+    for (var at = 0; at < text.length; ) {
+      var end = Math.min(at + PIECE, text.length);
+      // A surrogate pair stays in one piece: JSON.stringify escapes a lone
+      // half, and the link would differ.
+      var last = text.charCodeAt(end - 1);
+      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+      yield JSON.stringify(text.slice(at, end)).slice(1, -1);
+      at = end;
+    }
+    yield '"';
+  }
+
+  /** deflate-raw of the UTF-8 of some pieces of text; or null as soon as
+   * the output passes `most` bytes, so that a long text (1.4 MB deflates
+   * for a tenth of a second on the main thread) stops after its first
+   * part. */
+  async function deflate(pieces, most) {
+    var stream = new CompressionStream("deflate-raw");
+    var writer = stream.writable.getWriter();
+    var reader = stream.readable.getReader();
+    // The input goes in a piece at a time (a whole text in one write is
+    // compressed in one go), while the output is read.
+    var encoder = new TextEncoder();
+    var stop = false;
+    var writing = (async function () {
+      for (var piece of pieces) {
+        if (stop) return;
+        await writer.write(encoder.encode(piece));
+      }
+      await writer.close();
+    })();
+    writing.catch(function () {});
+    var chunks = [];
+    var total = 0;
+    for (;;) {
+      var step = await reader.read();
+      if (step.done) break;
+      total += step.value.length;
+      if (most && total > most) {
+        stop = true;
+        reader.cancel().catch(function () {});
+        writer.abort().catch(function () {});
+        return null;
+      }
+      chunks.push(step.value);
+    }
+    await writing;
+    var all = new Uint8Array(total);
+    var at = 0;
+    chunks.forEach(function (chunk) {
+      all.set(chunk, at);
+      at += chunk.length;
+    });
+    return all;
   }
 
   async function inflate(bytes) {
@@ -81,14 +149,18 @@
     }
   }
 
-  /** The fragment (without "#") for a state {before, after, options}. */
-  async function encode(state) {
+  /** The fragment (without "#") for a state {before, after, options}; with
+   * `limited`, null when it would be longer than LIMIT. */
+  async function encode(state, limited) {
     var options = {};
     OPTION_KEYS.forEach(function (key) {
       if (state.options && state.options[key]) options[key] = true;
     });
-    var json = JSON.stringify({ v: 1, b: state.before, a: state.after, o: options });
-    return PREFIX + toBase64Url(await deflate(json));
+    // Base64 makes four characters of every three bytes: past this many
+    // bytes, the fragment is over the limit.
+    var most = limited ? Math.floor(((LIMIT - PREFIX.length) * 3) / 4) : 0;
+    var bytes = await deflate(jsonPieces(state, options), most);
+    return bytes && PREFIX + toBase64Url(bytes);
   }
 
   /** The state in a fragment; throws a LinkError with a reason. */
@@ -151,13 +223,14 @@
     }
     var fragment;
     try {
-      fragment = await encode(state);
+      fragment = await encode(state, true);
     } catch (e) {
       return;
     }
     if (mine !== sequence) return latestSync;
-    page.link.size = fragment.length;
-    if (fragment.length > LIMIT) {
+    // Too long: its length is not known, only that it passes the limit.
+    page.link.size = fragment ? fragment.length : 0;
+    if (!fragment || fragment.length > LIMIT) {
       page.link.tooLong = true;
       page.link.current = "";
       if (location.hash) history.replaceState(null, "", bareAddress());
@@ -177,7 +250,7 @@
 
   function tooLongNotice() {
     page.notice(
-      "These texts are too long for a link: it would be " + kb(page.link.size) + ", over the " + kb(LIMIT) +
+      "These texts are too long for a link: it would be over the " + kb(LIMIT) +
         " that mail and chat apps carry safely, so the address bar no longer holds them. Share an export instead:",
       {
         actions: [

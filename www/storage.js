@@ -5,7 +5,16 @@
  * seed example. Also holds the page's shared helpers (window.StoryDiffPage). */
 (function () {
   "use strict";
-  var KEY = "storydiff.draft.v1";
+  // The draft: each text under its own key, as it is (no JSON to escape a
+  // megabyte through), and the options as JSON. Version 1 kept all three
+  // in one JSON value under "storydiff.draft.v1"; such a draft is still
+  // read, and replaced by the first keep.
+  var KEY = "storydiff.draft.v2";
+  var KEYS = { before: KEY + ".before", after: KEY + ".after", options: KEY + ".options" };
+  var OLD_KEY = "storydiff.draft.v1";
+  // What the store holds now, so that a keep writes only the text that
+  // changed (typing in one side rewrites that side only).
+  var stored = { before: null, after: null };
   var page = (window.StoryDiffPage = window.StoryDiffPage || {});
   var before = document.getElementById("before");
   var after = document.getElementById("after");
@@ -73,7 +82,13 @@
 
   function load() {
     try {
-      var raw = localStorage.getItem(KEY);
+      var b = localStorage.getItem(KEYS.before);
+      var a = localStorage.getItem(KEYS.after);
+      if (b != null && a != null) {
+        stored = { before: b, after: a };
+        return { before: b, after: a, options: JSON.parse(localStorage.getItem(KEYS.options) || "{}") };
+      }
+      var raw = localStorage.getItem(OLD_KEY);
       if (!raw) return null;
       var draft = JSON.parse(raw);
       if (!draft || typeof draft.before !== "string" || typeof draft.after !== "string") return null;
@@ -87,10 +102,21 @@
   page.keep = function () {
     clearTimeout(timer);
     dirty = false;
+    var state = page.state();
     try {
-      localStorage.setItem(KEY, JSON.stringify(page.state()));
+      ["before", "after"].forEach(function (side) {
+        if (state[side] === stored[side]) return;
+        // Unknown while it is written: a failed write may leave either.
+        stored[side] = null;
+        localStorage.setItem(KEYS[side], state[side]);
+        stored[side] = state[side];
+      });
+      localStorage.setItem(KEYS.options, JSON.stringify(state.options));
+      localStorage.removeItem(OLD_KEY);
       page.kept = true;
     } catch (e) {
+      // Too large: nothing half-kept is put back later.
+      page.forget();
       page.kept = false;
       page.notice(
         "These texts are too large for this browser to keep (" +
@@ -101,12 +127,15 @@
     }
   };
 
-  /** Forgets the stored texts and empties both sides. */
+  /** Forgets the stored draft (either version). */
   page.forget = function () {
     clearTimeout(timer);
     dirty = false;
+    stored = { before: null, after: null };
     try {
-      localStorage.removeItem(KEY);
+      [KEYS.before, KEYS.after, KEYS.options, OLD_KEY].forEach(function (key) {
+        localStorage.removeItem(key);
+      });
     } catch (e) {
       /* nothing stored, nothing to forget */
     }

@@ -260,10 +260,19 @@
 
   // ------------------------------------------------------------ mini-map
 
+  // The map reads where every changed row stands. Read in an animation
+  // frame, that lays out the whole result inside this script's task (a
+  // long result took over 100 ms); read just after the frame, the
+  // browser's own rendering step has laid it out already, and the reads
+  // are cheap.
+  var mapFrame = 0;
   var mapTimer = 0;
   function updateMap() {
-    cancelAnimationFrame(mapTimer);
-    mapTimer = requestAnimationFrame(drawMap);
+    cancelAnimationFrame(mapFrame);
+    clearTimeout(mapTimer);
+    mapFrame = requestAnimationFrame(function () {
+      mapTimer = setTimeout(drawMap, 0);
+    });
   }
 
   function drawMap() {

@@ -52,13 +52,61 @@ test("done when: the address after comparing seeds 000 and 001 restores both tex
 
   // The bare page, reopened in the first profile, keeps what was pasted
   // (it is the stored draft, not the built-in seed example).
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("storydiff.draft.v1")));
+  const stored = await page.evaluate(() => ({
+    before: localStorage.getItem("storydiff.draft.v2.before"),
+    after: localStorage.getItem("storydiff.draft.v2.after"),
+  }));
   assert.equal(stored.before, seed(SEED_000));
   assert.equal(stored.after, seed(SEED_001));
   await page.goto(pageUrl);
   assert.equal(await page.locator("#before").inputValue(), seed(SEED_000));
   assert.equal(await page.locator("#after").inputValue(), seed(SEED_001));
   await page.locator(".sd-after ins", { hasText: "They need to get rid of these illusions" }).first().waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a draft kept by version 1 (one JSON value) is put back, then kept as two texts; a keep writes only the side that changed", async () => {
+  const { page, context, errors } = await openPage(browser);
+  await page.evaluate(() => {
+    localStorage.clear();
+    localStorage.setItem(
+      "storydiff.draft.v1",
+      JSON.stringify({ before: "Old before, “quoted”.", after: "Old after.\n", options: { ignoreCase: true } })
+    );
+  });
+  await page.goto(pageUrl);
+  assert.equal(await page.locator("#before").inputValue(), "Old before, “quoted”.");
+  assert.equal(await page.locator("#after").inputValue(), "Old after.\n");
+  assert.ok(await page.locator("#opt-ignore-case").isChecked());
+  await page.evaluate(() => {
+    window.__written = [];
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      window.__written.push(key);
+      return set.call(this, key, value);
+    };
+  });
+  await paste(page, "#after", "New after.");
+  await page.waitForFunction(() => localStorage.getItem("storydiff.draft.v2.after") === "New after.");
+  const kept = await page.evaluate(() => ({
+    written: window.__written,
+    old: localStorage.getItem("storydiff.draft.v1"),
+    before: localStorage.getItem("storydiff.draft.v2.before"),
+    options: JSON.parse(localStorage.getItem("storydiff.draft.v2.options")),
+  }));
+  assert.equal(kept.old, null, "the version 1 draft is replaced");
+  assert.equal(kept.before, "Old before, “quoted”.");
+  assert.deepEqual(kept.options, { ignoreCase: true });
+  // The first keep writes both texts (the store held version 1); the next
+  // writes only the side typed in.
+  await page.evaluate(() => (window.__written = []));
+  await paste(page, "#after", "Newer after.");
+  await page.waitForFunction(() => localStorage.getItem("storydiff.draft.v2.after") === "Newer after.");
+  const written = await page.evaluate(() => window.__written);
+  assert.ok(!written.includes("storydiff.draft.v2.before"), `wrote ${written.join(", ")}`);
+  await page.goto(pageUrl);
+  assert.equal(await page.locator("#after").inputValue(), "Newer after.");
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -177,6 +225,32 @@ test("a link too long to carry says so and offers an export; Copy link copies th
   await notice.waitFor();
   await notice.getByRole("button", { name: "Copy Markdown" }).click();
   await page.locator("#share-notice", { hasText: "Copied the comparison as Markdown" }).waitFor();
+  await context.close();
+});
+
+test("a link made a piece at a time is the link of the whole JSON text, surrogate pairs at the seams included", async () => {
+  const { page, context } = await openPage(browser);
+  const same = await page.evaluate(async () => {
+    const deflateWhole = async (text) => {
+      const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+      const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+      let binary = "";
+      for (const b of bytes) binary += String.fromCharCode(b);
+      return "sd1=" + btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+    };
+    // Emoji (surrogate pairs) at every offset around the 64 K seams, a lone
+    // half, quotes and line breaks that JSON escapes.
+    const unit = 'x😀"\\\n\t“q” ';
+    const long = unit.repeat(Math.ceil(200000 / unit.length)) + "\ud800 end";
+    const results = [];
+    for (const shift of [0, 1, 2, 3]) {
+      const state = { before: "a".repeat(shift) + long, after: long.slice(shift) + "😀", options: { ignoreCase: true } };
+      const json = JSON.stringify({ v: 1, b: state.before, a: state.after, o: { ignoreCase: true } });
+      results.push((await StoryDiffPage.encodeLink(state)) === (await deflateWhole(json)));
+    }
+    return results;
+  });
+  assert.deepEqual(same, [true, true, true, true]);
   await context.close();
 });
 
