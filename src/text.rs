@@ -90,100 +90,11 @@ pub(crate) fn count_words(text: &str) -> usize {
 /// [`count_words`] by [`simple_bounds`]; `None` beyond its characters.
 /// Stops counting at `stop` words.
 pub(crate) fn count_simple_words(text: &str, stop: usize) -> Option<usize> {
-    if let Some(count) = count_fast(text, stop) {
-        return Some(count);
-    }
     let mut count = 0;
     simple_bounds(text, |_, _, word| {
         count += usize::from(word);
         count < stop
     })?;
-    Some(count)
-}
-
-/// [`simple_bounds`]' count of word tokens, without its per-token calls: a
-/// token that holds no word is stepped over, so only the rules that join a
-/// word run here. `None` at a character `wb` does not know, and at any
-/// combining mark (which [`simple_bounds`] then weighs).
-fn count_fast(text: &str, stop: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    if text.is_ascii() {
-        // The same loop, its classes read without decoding (and never
-        // `None`, so the compiler drops those checks).
-        let class = |i: usize| {
-            Some(
-                bytes
-                    .get(i)
-                    .map_or((Wb::End, 0), |&b| (ASCII_WB[usize::from(b)], 1)),
-            )
-        };
-        return count_by(bytes.len(), class, stop);
-    }
-    let class = |i: usize| -> Option<(Wb, usize)> {
-        match bytes.get(i) {
-            None => Some((Wb::End, 0)),
-            Some(&b) if b < 0x80 => Some((ASCII_WB[usize::from(b)], 1)),
-            Some(_) => {
-                let c = text[i..].chars().next()?;
-                match wb(c)? {
-                    Wb::Extend => None,
-                    w => Some((w, c.len_utf8())),
-                }
-            }
-        }
-    };
-    count_by(bytes.len(), class, stop)
-}
-
-/// [`count_fast`]'s loop over a text of `end` bytes, given the class and
-/// length of the character at each byte offset.
-fn count_by(
-    end: usize,
-    class: impl Fn(usize) -> Option<(Wb, usize)>,
-    stop: usize,
-) -> Option<usize> {
-    let mut count = 0;
-    let mut i = 0;
-    while i < end && count < stop {
-        let (first, len) = class(i)?;
-        i += len;
-        match first {
-            Wb::Letter | Wb::Digit | Wb::Under => {}
-            Wb::Ideograph => {
-                count += 1;
-                continue;
-            }
-            _ => continue,
-        }
-        let mut word = first != Wb::Under;
-        let mut last = first;
-        loop {
-            let (c, len) = class(i)?;
-            match c {
-                Wb::Letter | Wb::Digit | Wb::Under => {
-                    word |= c != Wb::Under;
-                    last = c;
-                    i += len;
-                }
-                Wb::MidLetter | Wb::MidNumLet | Wb::MidNum => {
-                    let (next, next_len) = class(i + len)?;
-                    let letters = last == Wb::Letter
-                        && next == Wb::Letter
-                        && matches!(c, Wb::MidLetter | Wb::MidNumLet);
-                    let digits = last == Wb::Digit
-                        && next == Wb::Digit
-                        && matches!(c, Wb::MidNum | Wb::MidNumLet);
-                    if !(letters || digits) {
-                        break;
-                    }
-                    i += len + next_len;
-                    last = next;
-                }
-                _ => break,
-            }
-        }
-        count += usize::from(word);
-    }
     Some(count)
 }
 
@@ -212,8 +123,20 @@ fn simple_tokens(text: &str) -> Option<Vec<&str>> {
 /// a letter or a digit (an ideograph is both). None of these characters
 /// extends or joins a grapheme, so no regrouping is needed. A test checks
 /// it against the segmenter.
-fn simple_bounds(text: &str, mut each: impl FnMut(usize, usize, bool) -> bool) -> Option<()> {
+fn simple_bounds(text: &str, each: impl FnMut(usize, usize, bool) -> bool) -> Option<()> {
     let bytes = text.as_bytes();
+    if text.is_ascii() {
+        // The classes read without decoding, and never `None` (so the
+        // compiler drops those checks).
+        let class_at = |i: usize| {
+            Some(
+                bytes
+                    .get(i)
+                    .map_or((Wb::End, 0), |&b| (ASCII_WB[usize::from(b)], 1)),
+            )
+        };
+        return bounds_by(text, class_at, each);
+    }
     let class_at = |i: usize| -> Option<(Wb, usize)> {
         match bytes.get(i) {
             None => Some((Wb::End, 0)),
@@ -224,6 +147,17 @@ fn simple_bounds(text: &str, mut each: impl FnMut(usize, usize, bool) -> bool) -
             }
         }
     };
+    bounds_by(text, class_at, each)
+}
+
+/// [`simple_bounds`]' walk, given the word class and length of the
+/// character at each byte offset.
+fn bounds_by(
+    text: &str,
+    class_at: impl Fn(usize) -> Option<(Wb, usize)>,
+    mut each: impl FnMut(usize, usize, bool) -> bool,
+) -> Option<()> {
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let start = i;
@@ -790,62 +724,6 @@ mod tests {
             assert_eq!(trim(&text), text.trim(), "{text:?}");
             // The same slice, not an equal copy: offsets are taken from it.
             assert_eq!(trim(&text).as_ptr(), text.trim().as_ptr(), "{text:?}");
-        }
-    }
-
-    #[test]
-    fn words_are_counted_fast_as_the_simple_bounds_count_them() {
-        // Every class, a combining mark (left to `simple_bounds`) and a
-        // character neither knows.
-        const ALPHABET: &[char] = &[
-            'a',
-            'Z',
-            '0',
-            '9',
-            '_',
-            ':',
-            '.',
-            '\'',
-            ',',
-            ';',
-            ' ',
-            '-',
-            '\n',
-            '\r',
-            '\t',
-            '"',
-            'é',
-            'ж',
-            'م',
-            '٣',
-            '،',
-            '中',
-            '，',
-            '：',
-            '\u{3000}',
-            '\u{2019}',
-            '\u{201c}',
-            '\u{651}',
-            '\u{1f600}',
-        ];
-        let by_bounds = |t: &str, stop: usize| {
-            let mut count = 0;
-            simple_bounds(t, |_, _, word| {
-                count += usize::from(word);
-                count < stop
-            })
-            .map(|()| count)
-        };
-        for text in generated(ALPHABET, 60, 0x9e37_79b9_7f4a_7c15) {
-            for stop in [1, 3, 16, usize::MAX] {
-                let fast = count_fast(&text, stop);
-                let mark = text.contains('\u{651}');
-                assert!(
-                    fast == by_bounds(&text, stop) || (mark && fast.is_none()),
-                    "{text:?} {stop}"
-                );
-                assert_eq!(count_simple_words(&text, stop), by_bounds(&text, stop));
-            }
         }
     }
 
