@@ -1,5 +1,10 @@
 // Type declarations for storydiff (story-diff.mjs, and window.StoryDiff
 // from the classic story-diff.js). The model is documented in MODEL.md.
+// tests/types/usage.ts reads every field and calls every function here
+// (`cargo xtask test` runs tsc on it), and tests/e2e/types.test.mjs holds
+// these declarations to the real module and to real models.
+
+// ------------------------------------------------------------ the model
 
 /** What happened to a row of the side-by-side view. */
 export type RowKind = "equal" | "changed" | "added" | "removed" | "moved" | "noise";
@@ -15,7 +20,8 @@ export interface Piece {
   cosmetic?: true;
 }
 
-/** One row of the side-by-side view. */
+/** One row of the side-by-side view. Joining every row's `before` gives
+ * the Before text byte for byte; the same holds for `after`. */
 export interface Row {
   kind: RowKind;
   /** The row's exact Before text, or null when the row has no Before side. */
@@ -28,51 +34,252 @@ export interface Row {
   cosmetic?: true;
   /** On moved rows: the index of the row at the move's other end. */
   partner?: number;
+  /** On a changed row: one Before block became two After blocks (`after` holds both). */
+  split?: true;
+  /** On a changed row: two Before blocks became one After block (`before` holds both). */
+  merged?: true;
 }
 
-/** The comparison model. Fields are only ever added. */
+/** What happened to a quote; `unchanged` allows differences of punctuation
+ * and typography only. */
+export type Change = "added" | "removed" | "changed" | "unchanged";
+
+/** A quotation in either version, paired across them. */
+export interface Quote {
+  change: Change;
+  /** Who said it, as the text names them (After's when After names one), or
+   * null when the text does not say. */
+  speaker: string | null;
+  /** Before's speaker, when it is someone else. */
+  beforeSpeaker?: string;
+  /** The quoted words in Before (quotes regrouped into one joined by a space), or null. */
+  before: string | null;
+  /** The quoted words in After, or null. */
+  after: string | null;
+  /** The row (index into `rows`) where the quote starts in Before, or null. */
+  beforeRow: number | null;
+  /** The row where the quote starts in After, or null. */
+  afterRow: number | null;
+  /** The words were split or joined differently (two quotes became one). */
+  regrouped?: true;
+  /** The word diff of `before` and `after`, on changed quotes. */
+  inline?: Piece[];
+}
+
+/** A figure (number, money, percentage, date) that differs between two
+ * matched sentences. */
+export interface Figure {
+  /** The Before figure with its qualifier and unit: "more than 140". */
+  before: string;
+  /** The After figure: "nearly 150". */
+  after: string;
+  /** The After sentence. */
+  context: string;
+  /** The row holding the Before sentence (null if no row can be named). */
+  beforeRow: number | null;
+  /** The row holding the After sentence (null if no row can be named). */
+  afterRow: number | null;
+}
+
+/** How much changed. Cosmetic-only changes are counted apart and in no
+ * other count; noise rows count nowhere. */
+export interface Stats {
+  /** Words only in After (inserted words and added paragraphs). */
+  wordsAdded: number;
+  /** Words only in Before. */
+  wordsRemoved: number;
+  /** Paragraphs edited in place (cosmetic-only ones excluded). */
+  paragraphsChanged: number;
+  /** Paragraphs only in After. */
+  paragraphsAdded: number;
+  /** Paragraphs only in Before. */
+  paragraphsRemoved: number;
+  /** Paragraphs that stand elsewhere in After. */
+  paragraphsMoved: number;
+  /** Paragraphs whose every difference is cosmetic. */
+  paragraphsCosmetic: number;
+  /** Cosmetic edits inside paragraphs. */
+  cosmeticEdits: number;
+  /** Quotes only in After. */
+  quotesAdded: number;
+  /** Quotes only in Before. */
+  quotesRemoved: number;
+  /** Quotes whose words changed. */
+  quotesChanged: number;
+  /** Figures that changed. */
+  figuresChanged: number;
+  /** The share (0 to 1) of the two texts' word pairs they have in common. */
+  sharedWording: number;
+}
+
+/** A sentence of one text with its counterpart in the other, if any. */
+export interface SentencePair {
+  /** The Before sentence, or null for a sentence only in After. */
+  before: string | null;
+  /** The After sentence, or null for a sentence only in Before. */
+  after: string | null;
+  /** The row holding the Before sentence, or null. */
+  beforeRow: number | null;
+  /** The row holding the After sentence, or null. */
+  afterRow: number | null;
+  /** How alike the two sentences' words are, 0 to 1 (0 when one-sided). */
+  similarity: number;
+  /** Either sentence holds a quotation. */
+  quote?: true;
+  /** Either sentence holds a figure. */
+  figure?: true;
+}
+
+/** Two outlets' stories of one event (or a rewrite): the sentences paired
+ * by what they report. */
+export interface Outlets {
+  /** Pairs in After order, then the Before-only sentences. */
+  sentences: SentencePair[];
+  inBoth: number;
+  beforeOnly: number;
+  afterOnly: number;
+}
+
+/** How a text ends its lines: `cr` is a lone carriage return. */
+export type Ending = "lf" | "crlf" | "cr" | "mixed";
+
+/** Each side's line endings, when the two differ. */
+export interface LineEndings {
+  before: Ending;
+  after: Ending;
+}
+
+/** The comparison model (MODEL.md), the same object `storydiff --json`
+ * prints. Fields are only ever added; none changes meaning. */
 export interface Comparison {
+  /** The side-by-side view, in display order. */
   rows: Row[];
-  /** True when the deadline cut the diff short (a rougher answer). */
+  /** True when a deadline or a size cap cut the diff short (a rougher answer). */
   approximate: boolean;
-  [field: string]: unknown;
+  /** Every quotation in either version, paired, in reading order (noise rows aside). */
+  quotes: Quote[];
+  /** Figures that changed between matched sentences. */
+  figures: Figure[];
+  /** How much changed. */
+  stats: Stats;
+  /** Null unless the texts share little wording (`stats.sharedWording` under 0.5). */
+  outlets: Outlets | null;
+  /** Present only when both texts have line breaks and end them differently. */
+  line_endings?: LineEndings;
+}
+
+// ------------------------------------------------------------ options
+
+/** How front ends show a model; both default to false. */
+export interface ViewOptions {
+  /** Show noise rows (page furniture) in full, not collapsed to a bar with a toggle. */
+  showNoise?: boolean;
+  /** Show cosmetic differences as plain text (the model still marks them). */
+  hideCosmetic?: boolean;
 }
 
 /** Comparison options; all default to false (deadlineMs to 2000). */
-export interface Options {
+export interface Options extends ViewOptions {
+  /** Case differences count as equal (shown as cosmetic). */
   ignoreCase?: boolean;
+  /** White-space differences count as equal (shown as cosmetic). */
   ignoreWhitespace?: boolean;
+  /** Punctuation and typography differences count as equal (shown as cosmetic). */
   ignorePunctuation?: boolean;
+  /** Milliseconds before the diff settles for a rougher answer (`approximate`). */
   deadlineMs?: number;
 }
+
+/** What `compare` throws and `compareAsync` rejects with, besides a plain
+ * Error for bad options. */
+export interface StoryDiffError extends Error {
+  /** An internal error (a trap in the wasm): the instance was reset, and
+   * comparing again starts afresh. */
+  internal?: true;
+  /** From `compareAsync`: `cancel()` stopped the comparison. */
+  cancelled?: true;
+}
+
+/** `viewInto`'s Promise: settles true when every row is in, false when
+ * `cancel()` stopped it first. */
+export interface ViewProgress extends Promise<boolean> {
+  /** Stops adding rows (a newer result replaces this one). */
+  cancel(): void;
+}
+
+// ------------------------------------------------------------ the API
 
 /** Compares two texts (synchronously) and returns the model. */
 export function compare(before: string, after: string, options?: Options): Comparison;
 
-/** Compares and renders the side-by-side view into `element`, replacing its children. */
+/** Like `compare`, off the main thread (in a Web Worker, or on the main
+ * thread where none can start): a Promise of the model. */
+export function compareAsync(before: string, after: string, options?: Options): Promise<Comparison>;
+
+/** Stops the comparisons under way in the worker: their Promises reject
+ * with an error whose `cancelled` is true. */
+export function cancel(): void;
+
+/** Compares and renders the ledger and the side-by-side view into
+ * `element`, replacing its children; returns the model. */
 export function render(element: Element, before: string, after: string, options?: Options): Comparison;
 
 /** The side-by-side view of a model, as a DOM element (`.sd-view`). */
-export function view(model: Comparison): HTMLElement;
+export function view(model: Comparison, options?: ViewOptions): HTMLElement;
+
+/** Shows the ledger and the side-by-side view of a model in `element`, a
+ * slice of rows at a time (at most `budgetMs`, 12 by default, of work
+ * each), so a long result never freezes the page; `onProgress(done, total)`
+ * follows along. */
+export function viewInto(
+  element: Element,
+  model: Comparison,
+  options?: ViewOptions,
+  onProgress?: (done: number, total: number) => void,
+  budgetMs?: number,
+): ViewProgress;
+
+/** The fact-checker's ledger of a model (summary, quotes, figures,
+ * outlets), as a DOM element (`.sd-ledger`); its links reach the rows of `view`. */
+export function ledger(model: Comparison): HTMLElement;
+
+/** The story's text out of pasted HTML: the page around it dropped, the
+ * markup never parsed by the browser. */
+export function readHtml(html: string): string;
 
 /** The inline (unified) view of a model, as a DOM element (`.sd-inline-view`). */
 export function inlineView(model: Comparison): HTMLElement;
 
-/** A one-line account of a model, e.g. "2 changed · 1 added". */
+/** A one-line account of a model's rows, e.g. "2 changed · 1 added" ("no changes"). */
 export function summary(model: Comparison): string;
 
 /** The package version. */
 export const version: string;
 
+/** Every function above, and `version`: the ES module's default export and
+ * the classic script's `window.StoryDiff`. */
 declare const StoryDiff: {
   compare: typeof compare;
+  compareAsync: typeof compareAsync;
+  cancel: typeof cancel;
   render: typeof render;
   view: typeof view;
+  viewInto: typeof viewInto;
+  ledger: typeof ledger;
+  readHtml: typeof readHtml;
   inlineView: typeof inlineView;
   summary: typeof summary;
   version: string;
 };
 export default StoryDiff;
+
+// ------------------------------------------------------------ <story-diff>
+
+/** The events a <story-diff> dispatches, besides HTMLElement's. */
+export interface StoryDiffElementEventMap extends HTMLElementEventMap {
+  /** After each render, with the model shown. */
+  "story-diff:rendered": CustomEvent<{ model: Comparison }>;
+}
 
 /** <story-diff>: reads <pre slot="before"> / <pre slot="after"> (or the
  * before-src / after-src attributes over http) and renders in a shadow root. */
@@ -81,10 +288,25 @@ export interface StoryDiffElement extends HTMLElement {
   readonly model: Comparison | null;
   /** Reads the texts again and renders. */
   refresh(): Promise<Comparison | null>;
+  /** The options its attributes set (`ignore-case` and so on). */
+  options(): Options;
+  addEventListener<K extends keyof StoryDiffElementEventMap>(
+    type: K,
+    listener: (this: StoryDiffElement, event: StoryDiffElementEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof StoryDiffElementEventMap>(
+    type: K,
+    listener: (this: StoryDiffElement, event: StoryDiffElementEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
 declare global {
   interface Window {
+    /** Set by the classic script (story-diff.js); the ES module sets no global. */
     StoryDiff: typeof StoryDiff;
   }
   interface HTMLElementTagNameMap {

@@ -5,8 +5,9 @@
 //!   `dist/index.html` and `dist/story-diff.js`, then prints the page's
 //!   file:// address.
 //! - `test` runs `dist`, then every test: Rust (native), the wasm tests in
-//!   Node, and the page in headless Chromium (installed from Debian's
-//!   packages when missing), plus rustfmt and clippy on both targets.
+//!   Node, `tsc` on the npm package's declarations, and the page in
+//!   headless Chromium (installed from Debian's packages when missing),
+//!   plus rustfmt and clippy on both targets.
 //! - `bench` runs `dist`, the native timings (`examples/bench.rs`), then
 //!   `xtask/bench.mjs`: ours against jsdiff and diff-match-patch in one
 //!   headless Chromium. Not part of `test`: timings are not assertions.
@@ -316,6 +317,23 @@ fn inline_scripts(page: &str) -> Result<Vec<&str>> {
     Ok(out)
 }
 
+/// The ES module's named exports: every public member of `window.StoryDiff`
+/// (its `_` test hooks aside), as www/npm/story-diff.d.ts declares them.
+/// tests/e2e/types.test.mjs holds the three to the same names.
+const NPM_EXPORTS: [&str; 11] = [
+    "compare",
+    "compareAsync",
+    "cancel",
+    "render",
+    "view",
+    "viewInto",
+    "ledger",
+    "readHtml",
+    "inlineView",
+    "summary",
+    "version",
+];
+
 /// `dist/npm/`: the package a site installs: the classic script, an ES
 /// module build of the same code, TypeScript declarations and a README.
 fn npm_package(
@@ -334,17 +352,14 @@ fn npm_package(
     // one, which wasm-bindgen's glue looks up), and exports what it
     // defined; <story-diff> is registered all the same.
     let private = script.replace("window.StoryDiff", "storydiffModule.StoryDiff");
-    let module = format!(
+    let mut module = format!(
         "// storydiff {version}: the ES module build of story-diff.js.\n\
-         const StoryDiff = (function () {{\n  var storydiffModule = {{}};\n{private}\n  return storydiffModule.StoryDiff;\n}})();\n\
-         export const compare = StoryDiff.compare;\n\
-         export const render = StoryDiff.render;\n\
-         export const view = StoryDiff.view;\n\
-         export const inlineView = StoryDiff.inlineView;\n\
-         export const summary = StoryDiff.summary;\n\
-         export const version = StoryDiff.version;\n\
-         export default StoryDiff;\n"
+         const StoryDiff = (function () {{\n  var storydiffModule = {{}};\n{private}\n  return storydiffModule.StoryDiff;\n}})();\n"
     );
+    for name in NPM_EXPORTS {
+        module.push_str(&format!("export const {name} = StoryDiff.{name};\n"));
+    }
+    module.push_str("export default StoryDiff;\n");
     write("story-diff.mjs", &module)?;
     write("story-diff.d.ts", &read("www/npm/story-diff.d.ts")?)?;
     write("README.md", &read("www/npm/README.md")?)?;
@@ -517,6 +532,16 @@ fn test() -> Result {
     }
     let e2e = root().join("tests").join("e2e");
     ensure_npm_packages(&root())?;
+    // The npm package's declarations, as a TypeScript user meets them:
+    // tests/types/usage.ts imports "storydiff" (dist/npm), calls every
+    // function and reads every model field; its `@ts-expect-error` lines
+    // hold wrong uses to failing.
+    run(Command::new(root().join("node_modules/.bin/tsc")).args([
+        "--project",
+        "tests/types/tsconfig.json",
+        "--noEmit",
+        "--strict",
+    ]))?;
     let mut node = Command::new("node");
     node.arg("--test").arg("--test-concurrency=1");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&e2e)
