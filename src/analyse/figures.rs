@@ -336,21 +336,38 @@ fn pair_sentences(before: &str, after: &str) -> Vec<(usize, usize, usize, usize)
     if sb.len() * sa.len() > 10_000 {
         return Vec::new();
     }
-    let stems_b: Vec<Vec<String>> = sb
-        .iter()
-        .map(|&(s, e)| sentences::stems(&before[s..e]))
-        .collect();
-    let stems_a: Vec<Vec<String>> = sa
-        .iter()
-        .map(|&(s, e)| sentences::stems(&after[s..e]))
-        .collect();
-    let mut candidates = Vec::new();
+    let (mut used_b, mut used_a) = (vec![false; sb.len()], vec![false; sa.len()]);
+    // Equal sentences first, in order: they pair before any other (they
+    // are the most similar) and drop out. Only the sentences left need
+    // their stems, which cost more than the rest (most sentences of an
+    // edited paragraph are unchanged).
     for (i, &(bs, be)) in sb.iter().enumerate() {
         for (j, &(as_, ae)) in sa.iter().enumerate() {
-            if before[bs..be] == after[as_..ae] {
-                candidates.push((2.0, i, j));
-                continue;
+            if !used_a[j] && before[bs..be] == after[as_..ae] {
+                used_b[i] = true;
+                used_a[j] = true;
+                break;
             }
+        }
+    }
+    let stems = |side: &str, ranges: &[(usize, usize)], used: &[bool]| -> Vec<Vec<String>> {
+        ranges
+            .iter()
+            .zip(used)
+            .map(|(&(s, e), &u)| {
+                if u {
+                    Vec::new()
+                } else {
+                    sentences::stems(&side[s..e])
+                }
+            })
+            .collect()
+    };
+    let stems_b = stems(before, &sb, &used_b);
+    let stems_a = stems(after, &sa, &used_a);
+    let mut candidates = Vec::new();
+    for i in (0..sb.len()).filter(|&i| !used_b[i]) {
+        for j in (0..sa.len()).filter(|&j| !used_a[j]) {
             let sim = sentences::similarity(&stems_b[i], &stems_a[j]);
             if sim >= 0.4 {
                 candidates.push((sim, i, j));
@@ -358,17 +375,14 @@ fn pair_sentences(before: &str, after: &str) -> Vec<(usize, usize, usize, usize)
         }
     }
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let (mut used_b, mut used_a) = (vec![false; sb.len()], vec![false; sa.len()]);
     let mut out = Vec::new();
-    for (sim, i, j) in candidates {
+    for (_, i, j) in candidates {
         if used_b[i] || used_a[j] {
             continue;
         }
         used_b[i] = true;
         used_a[j] = true;
-        if sim < 2.0 {
-            out.push((sb[i].0, sb[i].1, sa[j].0, sa[j].1));
-        }
+        out.push((sb[i].0, sb[i].1, sa[j].0, sa[j].1));
     }
     out.sort_unstable_by_key(|p| p.2);
     out
