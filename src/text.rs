@@ -277,6 +277,10 @@ const fn ascii_wb(b: u8) -> Wb {
 }
 
 fn wb(c: char) -> Option<Wb> {
+    // Ideographs first: Chinese asks for one per character.
+    if is_cjk(c) {
+        return Some(Wb::Ideograph);
+    }
     Some(match c {
         '\0'..='\x7f' => ascii_wb(c as u8),
         '\u{2018}' | '\u{2019}' => Wb::MidNumLet,
