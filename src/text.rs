@@ -441,7 +441,7 @@ fn fold_each(text: &str, options: &Options, mut emit: impl FnMut(char)) {
             space = true;
             continue;
         }
-        if options.ignore_punctuation && !c.is_alphanumeric() {
+        if options.ignore_punctuation && !is_alnum(c) {
             continue;
         }
         if space && started && !options.ignore_whitespace {
@@ -486,7 +486,7 @@ pub(crate) fn lower(text: &str) -> std::borrow::Cow<'_, str> {
 /// texts with the same loose form differ only cosmetically.
 pub(crate) fn loose(text: &str) -> String {
     text.chars()
-        .filter(|c| c.is_alphanumeric())
+        .filter(|&c| is_alnum(c))
         .flat_map(char::to_lowercase)
         .collect()
 }

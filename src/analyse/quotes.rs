@@ -1035,9 +1035,9 @@ fn resolve(speaker: &str, full: &HashMap<String, String>) -> String {
 /// The hashes of a quote's lower-cased words, sorted: for pairing.
 fn key_words(text: &str) -> Vec<u64> {
     let mut words: Vec<u64> = text
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !text::is_alnum(c))
         .filter(|w| !w.is_empty())
-        .map(|w| text::hash(&w.to_lowercase()))
+        .map(|w| text::hash(&text::lower(w)))
         .collect();
     words.sort_unstable();
     words
