@@ -484,7 +484,36 @@ struct Word<'t> {
 }
 
 fn words(s: &str) -> Vec<Word<'_>> {
-    s.split_whitespace().filter_map(word).collect()
+    // Square brackets hold what an editor inserted ("Yazdanpanah [PAK
+    // leader] said", "fighters[footnote 197]."): never part of a name,
+    // nor a verb. Only the part of a token outside them is read.
+    let mut inside = false;
+    let mut out = Vec::new();
+    for raw in s.split_whitespace() {
+        let mut token = raw;
+        if inside {
+            match token.find(']') {
+                Some(k) => {
+                    inside = false;
+                    token = &token[k + 1..];
+                }
+                None => continue,
+            }
+        }
+        let kept = match token.find('[') {
+            Some(k) => {
+                inside = !token[k..].contains(']');
+                &token[..k]
+            }
+            None => token,
+        };
+        if let Some(mut w) = word(kept) {
+            // "Smith[1]," is still followed by a comma.
+            w.comma |= kept.len() < token.len() && word(raw).is_some_and(|r| r.comma);
+            out.push(w);
+        }
+    }
+    out
 }
 
 /// The word of one white-space-separated token, if it holds a letter or a
@@ -1311,6 +1340,25 @@ mod tests {
             .map(|q| q.text)
             .collect();
         assert_eq!(found, ["We will stay and fight"]);
+    }
+
+    #[test]
+    fn an_editor_s_brackets_are_no_part_of_a_name() {
+        // "Yazdanpanah [PAK leader] said": once read as "Yazdanpanah PAK".
+        check(
+            "“We fight like 10,000,” Yazdanpanah [PAK leader] said in 2019.",
+            &[("We fight like 10,000", Some("Yazdanpanah"))],
+        );
+        // The full name the text gives elsewhere, as for any surname.
+        check(
+            "The party was founded by Said Yazdanpanah, a Kurd.\n\n“We fight like 10,000,” Yazdanpanah [PAK leader] said.[footnote 3]",
+            &[("We fight like 10,000", Some("Said Yazdanpanah"))],
+        );
+        // A footnote between a name and its comma.
+        check(
+            "“We will stay,” Jane Doe[1], a council spokeswoman for the east, said.",
+            &[("We will stay", Some("Jane Doe"))],
+        );
     }
 
     #[test]
