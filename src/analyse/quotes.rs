@@ -360,6 +360,28 @@ const NOT_NAMES: &[&str] = &[
     "their",
     "our",
     "it's",
+    // Question words and determiners that open a sentence in capitals:
+    // "Whose Facebook accounts will be targeted…" names no one.
+    "who",
+    "whose",
+    "which",
+    "what",
+    "where",
+    "why",
+    "how",
+    "these",
+    "those",
+    "there",
+    "its",
+    "my",
+    "your",
+    "some",
+    "any",
+    "each",
+    "every",
+    "all",
+    "both",
+    "such",
 ];
 
 /// Titles and roles stripped from the front of a name.
@@ -1364,5 +1386,10 @@ mod tests {
     #[test]
     fn scare_quotes_without_a_speaker_are_not_quotes() {
         check("The talks are part of a “road map” for peace.", &[]);
+        // A question word in capitals opening the sentence is no speaker.
+        check(
+            "Whose Facebook accounts will be targeted will depend on where they fit onto a “social graph;” and more.",
+            &[],
+        );
     }
 }
