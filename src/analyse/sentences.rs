@@ -59,6 +59,17 @@ fn each(text: &str, base: usize, mut found: impl FnMut((usize, usize)) -> bool) 
                         break;
                     }
                 }
+                // A footnote marker glued after the stop rides with the
+                // sentence too: "…forces.’[footnote 196] According to…".
+                if let Some(&(j, '[')) = iter.peek() {
+                    let marker = text[j..]
+                        .find(']')
+                        .filter(|&k| k <= 40 && !text[j..j + k].contains('\n'));
+                    if let Some(k) = marker {
+                        e = j + k + 1;
+                        while iter.next_if(|&(m, _)| m < e).is_some() {}
+                    }
+                }
                 let next_space = iter.peek().is_none_or(|&(_, d)| d.is_whitespace());
                 if next_space && (c != '.' || !is_abbreviation(&text[start..i])) {
                     if !push(start, e) {
@@ -229,6 +240,24 @@ mod tests {
                 "He left."
             ]
         );
+    }
+
+    #[test]
+    fn a_footnote_marker_after_the_stop_ends_the_sentence_with_it() {
+        assert_eq!(
+            texts("They joined forces.’[footnote 196] According to another source, few.[1] End"),
+            [
+                "They joined forces.’[footnote 196]",
+                "According to another source, few.[1]",
+                "End"
+            ]
+        );
+        // Not a marker: a bracket that runs on, or over a line break.
+        assert_eq!(
+            texts("See item.[a long aside that goes on and on and on and on] Next."),
+            ["See item.[a long aside that goes on and on and on and on] Next."]
+        );
+        assert_eq!(texts("Stop.[\nnext]"), ["Stop.[", "next]"]);
     }
 
     #[test]
