@@ -1,7 +1,7 @@
 //! Text utilities shared by the stages: word tokens and the folding that
 //! decides what counts as a cosmetic difference.
 
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -457,18 +457,11 @@ fn fold_each(text: &str, options: &Options, mut emit: impl FnMut(char)) {
     }
 }
 
-/// The hash of a word, lower-cased, without building the lower-cased
-/// string.
+/// The hash of a word, lower-cased: [`exact_hash`] of [`lower`], so a
+/// word that is its own lower case (most are) is hashed where it lies,
+/// eight bytes at a time.
 pub(crate) fn word_hash(word: &str) -> u64 {
-    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
-    for c in word.chars() {
-        if is_own_lower(c) {
-            h.write_u32(c as u32);
-        } else {
-            c.to_lowercase().for_each(|c| h.write_u32(c as u32));
-        }
-    }
-    h.finish()
+    exact_hash(&lower(word))
 }
 
 /// `text.to_lowercase()`, borrowed when the text is its own lower case
@@ -607,13 +600,6 @@ impl std::hash::Hasher for PassThrough {
     fn write_u64(&mut self, n: u64) {
         self.0 = n;
     }
-}
-
-/// A 64-bit hash of a string (FNV-1a through std's Hasher interface).
-pub(crate) fn hash(text: &str) -> u64 {
-    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
-    text.hash(&mut h);
-    h.finish()
 }
 
 /// FNV-1a, through std's Hasher interface.

@@ -1088,7 +1088,7 @@ fn key_words(text: &str) -> Vec<u64> {
     let mut words: Vec<u64> = text
         .split(|c: char| !text::is_alnum(c))
         .filter(|w| !w.is_empty())
-        .map(|w| text::hash(&text::lower(w)))
+        .map(text::word_hash)
         .collect();
     words.sort_unstable();
     words

@@ -3,7 +3,7 @@
 
 use super::{word_count, Stats};
 use crate::model::{Row, RowKind, Tag};
-use crate::text::is_alnum;
+use crate::text::{is_alnum, word_hash};
 
 /// Counts words and paragraphs added, removed, changed and moved, with
 /// cosmetic-only changes apart; noise rows count nowhere.
@@ -152,7 +152,7 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !is_alnum(c)).filter(|w| !w.is_empty())
 }
 
-/// `word_hash` of each of `words(text)` in order, read in one pass: a
+/// `text::word_hash` of each of `words(text)` in order, read in one pass: a
 /// word's end and whether it is its own lower case are found together, a
 /// byte at a time through ASCII.
 fn each_word_hash(text: &str, mut each: impl FnMut(u64)) {
@@ -190,16 +190,6 @@ fn each_word_hash(text: &str, mut each: impl FnMut(u64)) {
     }
     if let Some((from, lower)) = word {
         end(from, bytes.len(), lower);
-    }
-}
-
-/// A word's hash, lower-cased (the bytes eight at a time, lower-casing
-/// only a word that has upper case).
-fn word_hash(word: &str) -> u64 {
-    if word.chars().all(crate::text::is_own_lower) {
-        crate::text::exact_hash(word)
-    } else {
-        crate::text::exact_hash(&word.to_lowercase())
     }
 }
 
