@@ -44,6 +44,17 @@
     this.message = message;
   }
 
+  /** Byte chunks read from a stream, `total` bytes in all, as one array. */
+  function joined(chunks, total) {
+    var all = new Uint8Array(total);
+    var at = 0;
+    chunks.forEach(function (chunk) {
+      all.set(chunk, at);
+      at += chunk.length;
+    });
+    return all;
+  }
+
   /** Characters of text made, encoded and compressed at a time. */
   var PIECE = 64 * 1024;
 
@@ -108,13 +119,7 @@
       chunks.push(step.value);
     }
     await writing;
-    var all = new Uint8Array(total);
-    var at = 0;
-    chunks.forEach(function (chunk) {
-      all.set(chunk, at);
-      at += chunk.length;
-    });
-    return all;
+    return joined(chunks, total);
   }
 
   async function inflate(bytes) {
@@ -136,12 +141,7 @@
       if (e instanceof LinkError) throw e;
       throw new LinkError("it is damaged or cut short (the compressed data does not unpack)");
     }
-    var all = new Uint8Array(total);
-    var at = 0;
-    chunks.forEach(function (chunk) {
-      all.set(chunk, at);
-      at += chunk.length;
-    });
+    var all = joined(chunks, total);
     try {
       return new TextDecoder("utf-8", { fatal: true }).decode(all);
     } catch (e) {

@@ -553,13 +553,8 @@ fn word(raw: &str) -> Option<Word<'_>> {
         return None;
     }
     let tail = raw.trim_end_matches(|c: char| "\"”»’')".contains(c));
-    // Most words are their own lower case already (ASCII in lower case,
-    // or a script without case): no copy.
-    let lower = if clean.is_ascii() && !clean.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Borrowed(clean)
-    } else {
-        text::lower(clean)
-    };
+    // Most words are their own lower case already: no copy.
+    let lower = text::lower(clean);
     Some(Word {
         clean,
         lower,
