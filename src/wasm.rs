@@ -132,18 +132,6 @@ pub fn panic_for_test() {
     panic!("a deliberate panic, to test recovery");
 }
 
-/// The model as JSON text, exactly as `storydiff --json` prints it.
-#[wasm_bindgen(js_name = compareJson)]
-pub fn compare_json(before: &str, after: &str, options: JsValue) -> Result<String, JsError> {
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| JsError::new(&format!("storydiff: bad options: {e}")))?
-    };
-    Ok(compare(before, after, &options).to_json())
-}
-
 /// The story's text out of pasted HTML (see `read_html`): the page's paste
 /// handler puts this in the text area, never the HTML itself.
 #[wasm_bindgen(js_name = readHtml)]
