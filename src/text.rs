@@ -419,7 +419,16 @@ pub(crate) fn plain_char(c: char) -> char {
 /// block), and case, punctuation and typography folded as asked.
 pub(crate) fn fold(text: &str, options: &Options) -> String {
     let mut out = String::with_capacity(text.len());
-    fold_each(text, options, |c| out.push(c));
+    fold_each(text, options, true, |c| out.push(c));
+    out
+}
+
+/// [`fold`], with typography (curly quotes, dashes, the ellipsis) folded
+/// only when the options ignore punctuation: what decides that two blocks
+/// are the same, where [`fold`] decides only that they pair.
+fn fold_strict(text: &str, options: &Options) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_each(text, options, options.ignore_punctuation, |c| out.push(c));
     out
 }
 
@@ -427,23 +436,43 @@ pub(crate) fn fold(text: &str, options: &Options) -> String {
 /// equal folded forms give equal hashes.
 pub(crate) fn fold_hash(text: &str, options: &Options) -> u64 {
     let mut h = Fnv(0xcbf2_9ce4_8422_2325);
-    fold_each(text, options, |c| h.write_u32(c as u32));
+    fold_each(text, options, true, |c| h.write_u32(c as u32));
     h.finish()
 }
 
-/// Feeds the characters of the folded form of `text` to `emit`.
-fn fold_each(text: &str, options: &Options, mut emit: impl FnMut(char)) {
+/// Feeds the characters of the folded form of `text` to `emit`, with
+/// typographic variants made plain when `typography`.
+fn fold_each(text: &str, options: &Options, typography: bool, mut emit: impl FnMut(char)) {
     let mut space = false;
     let mut started = false;
+    // Ignoring punctuation keeps a figure's point or comma (as `loose`
+    // does): held after a digit until the next character shows a digit.
+    let mut separator: Option<char> = None;
+    let mut after_digit = false;
     for c in text.chars() {
-        let c = plain_char(c);
+        let c = if typography {
+            plain_char(c)
+        } else if c.is_whitespace() {
+            ' '
+        } else {
+            c
+        };
         if c == ' ' {
             space = true;
+            (separator, after_digit) = (None, false);
             continue;
         }
         if options.ignore_punctuation && !is_alnum(c) {
+            separator = (after_digit && matches!(c, '.' | ',')).then_some(c);
+            after_digit = false;
             continue;
         }
+        if let Some(s) = separator.take() {
+            if c.is_ascii_digit() {
+                emit(s);
+            }
+        }
+        after_digit = c.is_ascii_digit();
         if space && started && !options.ignore_whitespace {
             emit(' ');
         }
@@ -475,20 +504,43 @@ pub(crate) fn lower(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The loosest form of `text`: only letters and digits, lower-cased. Two
-/// texts with the same loose form differ only cosmetically.
+/// The loosest form of `text`: only letters and digits, lower-cased, and
+/// the point or comma between two digits (`3.5` is not `35`, nor `£1,750`
+/// `£1.750`). Two texts with the same loose form differ only cosmetically.
 pub(crate) fn loose(text: &str) -> String {
-    text.chars()
-        .filter(|&c| is_alnum(c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    each_kept(text, |c| c.to_lowercase().for_each(|l| out.push(l)));
+    out
+}
+
+/// Feeds `emit` the letters and digits of `text`, and each `.` or `,`
+/// that stands between two digits (a decimal point or a thousands
+/// separator: it is part of a figure's value, not punctuation).
+fn each_kept(text: &str, mut emit: impl FnMut(char)) {
+    let mut separator: Option<char> = None;
+    let mut after_digit = false;
+    for c in text.chars() {
+        if is_alnum(c) {
+            let digit = c.is_ascii_digit();
+            if let Some(s) = separator.take() {
+                if digit {
+                    emit(s);
+                }
+            }
+            emit(c);
+            after_digit = digit;
+        } else {
+            separator = (after_digit && matches!(c, '.' | ',')).then_some(c);
+            after_digit = false;
+        }
+    }
 }
 
 /// True when `before` and `after` differ only in what `options` ignore.
 /// Unlike [`fold`], white space counts here unless the options ignore it.
 pub(crate) fn same_under(before: &str, after: &str, options: &Options) -> bool {
     if options.ignore_whitespace {
-        return fold(before, options) == fold(after, options);
+        return fold_strict(before, options) == fold_strict(after, options);
     }
     let strict = |s: &str| {
         s.split_word_bounds()
@@ -496,7 +548,7 @@ pub(crate) fn same_under(before: &str, after: &str, options: &Options) -> bool {
                 if t.chars().all(char::is_whitespace) {
                     std::borrow::Cow::Borrowed(t)
                 } else {
-                    std::borrow::Cow::Owned(fold(t, options))
+                    std::borrow::Cow::Owned(fold_strict(t, options))
                 }
             })
             .collect::<String>()
@@ -827,6 +879,51 @@ mod tests {
             ..Options::default()
         };
         assert_eq!(fold("(CNN) —", &loose_opts), "cnn");
+    }
+
+    #[test]
+    fn typography_makes_blocks_differ_unless_punctuation_is_ignored() {
+        let plain = Options::default();
+        let loose_opts = Options {
+            ignore_punctuation: true,
+            ..Options::default()
+        };
+        for (a, b) in [
+            ("A para — here.", "A para - here."),
+            ("“Quoted,” she said.", "\"Quoted,\" she said."),
+        ] {
+            assert!(!same_under(a, b, &plain), "{a:?}");
+            assert!(same_under(a, b, &loose_opts), "{a:?}");
+            // They still pair: the alignment key folds typography.
+            assert_eq!(fold_hash(a, &plain), fold_hash(b, &plain), "{a:?}");
+        }
+        let spaces = Options {
+            ignore_whitespace: true,
+            ..Options::default()
+        };
+        assert!(!same_under("a — b", "a-b", &spaces));
+        assert!(same_under("a - b", "a-b", &spaces));
+    }
+
+    #[test]
+    fn a_figures_point_or_comma_is_no_punctuation() {
+        for (a, b) in [("3.5", "35"), ("£1,750", "£1.750"), ("1,5 млн", "15 млн")] {
+            assert!(!cosmetic(a, b), "{a:?} {b:?}");
+            let o = Options {
+                ignore_punctuation: true,
+                ..Options::default()
+            };
+            assert_ne!(fold(a, &o), fold(b, &o), "{a:?} {b:?}");
+        }
+        // Punctuation around figures stays cosmetic.
+        for (a, b) in [
+            ("(1,750)", "1,750"),
+            ("20.", "20"),
+            ("3, 4", "3 4"),
+            ("(CNN) —", "CNN —"),
+        ] {
+            assert!(cosmetic(a, b), "{a:?} {b:?}");
+        }
     }
 
     #[test]

@@ -175,6 +175,32 @@ fn a_two_word_rewording_marks_just_those_two_words() {
     );
 }
 
+#[test]
+fn typography_alone_is_a_cosmetic_change_and_a_figures_point_is_not() {
+    let before = "He said “no” — twice.\n\nThe fee rose to 3.5 per cent.\n";
+    let after = "He said \"no\" - twice.\n\nThe fee rose to 35 per cent.\n";
+    let c = compare(before, after, &Options::default());
+    common::check_invariants(before, after, &c, "typography");
+    assert_eq!(c.rows[0].kind, RowKind::Changed);
+    assert!(c.rows[0].cosmetic, "{:?}", c.rows[0]);
+    assert_eq!(c.rows[1].kind, RowKind::Changed);
+    assert!(!c.rows[1].cosmetic, "{:?}", c.rows[1]);
+    assert!(c.rows[1]
+        .inline
+        .iter()
+        .any(|p| p.text == "3.5" && !p.cosmetic));
+    assert_eq!(c.ledger.stats.paragraphs_cosmetic, 1);
+    assert_eq!(c.ledger.stats.paragraphs_changed, 1);
+    // Ignoring punctuation makes the first row equal, not the second.
+    let o = Options {
+        ignore_punctuation: true,
+        ..Options::default()
+    };
+    let c = compare(before, after, &o);
+    assert_eq!(c.rows[0].kind, RowKind::Equal);
+    assert_eq!(c.rows[1].kind, RowKind::Changed);
+}
+
 include!("cases/shared_wording.rs");
 
 #[test]
