@@ -123,6 +123,44 @@ const UNITS: &[&str] = &[
 
 const CURRENCY: &[&str] = &["$", "£", "€", "¥", "₽", "US$", "GBP", "USD", "EUR"];
 
+/// Currency signs and words, lower-cased, and the one code a figure's key
+/// gives each: "$100 млн" and "100 млн долларов" are one figure, "$100" and
+/// "£100" are two.
+const CURRENCY_CODES: &[(&str, &str)] = &[
+    ("$", "usd"),
+    ("usd", "usd"),
+    ("dollars", "usd"),
+    ("долларов", "usd"),
+    ("£", "gbp"),
+    ("gbp", "gbp"),
+    ("pounds", "gbp"),
+    ("€", "eur"),
+    ("eur", "eur"),
+    ("euros", "eur"),
+    ("¥", "jpy"),
+    ("₽", "rub"),
+    ("рублей", "rub"),
+];
+
+/// What a figure is compared by: its [`text::loose`] form without its
+/// currency, then the currency's code, wherever the sign or word stood.
+fn key(figure: &str) -> String {
+    let mut currency = None;
+    let mut out = String::with_capacity(figure.len());
+    for t in text::tokens(figure) {
+        let l = text::lower(t);
+        match CURRENCY_CODES.iter().find(|(name, _)| *name == l) {
+            Some((_, code)) => currency = Some(*code),
+            None => out.push_str(&text::loose(t)),
+        }
+    }
+    if let Some(code) = currency {
+        out.push(' ');
+        out.push_str(code);
+    }
+    out
+}
+
 /// One figure in a sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Found<'a> {
@@ -187,6 +225,13 @@ fn find(sentence: &str) -> Vec<Found<'_>> {
                     && word_at(e - 1).chars().count() <= 4);
             if join && next < tokens.len() && (next == e || is_space(e)) {
                 e = next + 1;
+            } else if word_at(e) == "-"
+                && word_at(e + 1).starts_with(|c: char| c.is_ascii_digit())
+                && word_at(e - 1).ends_with(|c: char| c.is_ascii_digit())
+            {
+                // A date or a range written with hyphens: "2023-05-28",
+                // "10-12".
+                e += 2;
             } else if (word_at(e) == ":"
                 && word_at(e + 1)
                     .chars()
@@ -265,7 +310,7 @@ fn find(sentence: &str) -> Vec<Found<'_>> {
         };
         out.push(Found {
             text: figure,
-            key: text::loose(figure),
+            key: key(figure),
             before_word: neighbour(s as isize - 1, -1),
             after_word: neighbour(e as isize, 1),
         });
@@ -485,6 +530,36 @@ mod tests {
             "Five killed on Monday",
             "Six killed on Tuesday",
             &[("Five", "Six"), ("Monday", "Tuesday")],
+        );
+    }
+
+    #[test]
+    fn a_currency_is_one_whether_sign_or_word() {
+        check(
+            "иск на $100 млн к властям",
+            "иск на 100 млн долларов к властям",
+            &[],
+        );
+        check("It cost $100.", "It cost 100 dollars.", &[]);
+        check("It cost $100.", "It cost £100.", &[("$100", "£100")]);
+        check(
+            "The fee was 3.5 million",
+            "The fee was 35 million",
+            &[("3.5 million", "35 million")],
+        );
+    }
+
+    #[test]
+    fn a_timestamp_is_one_figure() {
+        check(
+            "dateCreated: 2023-05-28T23:52:46.535Z",
+            "dateCreated: 2023-05-28T17:36:58.899Z",
+            &[("2023-05-28T23:52:46.535Z", "2023-05-28T17:36:58.899Z")],
+        );
+        check(
+            "between 10-12 people",
+            "between 10-15 people",
+            &[("10-12", "10-15")],
         );
     }
 
