@@ -354,12 +354,20 @@ impl<'a> Shape<'a> {
     }
 
     /// A short call to action or widget label: "Share this page",
-    /// "Advertisement", "Now playing", "- Share on Twitter".
+    /// "Advertisement", "Now playing", "- Share on Twitter"; or such a
+    /// label and a colon, then a headline: "Related: Aid Workers Find
+    /// Shocking Scenes", "Read more: …".
     fn widget(&self) -> bool {
-        if self.lines != 1 || self.words > LABEL_WORDS.min(6) || self.words == 0 {
+        if self.lines != 1 || self.words == 0 || ends_sentence(self.content) {
             return false;
         }
-        opener(self.content) && !ends_sentence(self.content)
+        if self.words <= LABEL_WORDS.min(6) {
+            return opener(self.content);
+        }
+        let Some((label, _)) = self.content.split_once(':') else {
+            return false;
+        };
+        label.split_whitespace().count() <= 2 && opener(self.content)
     }
 
     /// A lone lower-case word on its own line: a layout leftover ("of").
@@ -507,6 +515,23 @@ mod tests {
         assert_eq!(noisy("SHARE THIS\n\nBody."), ["SHARE THIS"]);
         assert!(noisy("Sharepoint guide\n\nBody.").is_empty());
         assert_eq!(noisy("Ça — Share on X\n\nBody.").len(), 0);
+    }
+
+    #[test]
+    fn a_label_and_a_headline_is_noise_and_a_sentence_is_not() {
+        let text = "Lead paragraph.\n\n\
+                    Related: Aid Workers Entering the Town Find Shocking Scenes There\n\n\
+                    Read more: Ten things we learned from the long night of talks\n\n\
+                    Related: the two cases are linked, the police said in a statement.\n\n\
+                    Watch the president and the envoy speak in front of the cameras\n\n\
+                    Share prices in the region fell sharply on the news on Monday\n";
+        assert_eq!(
+            noisy(text),
+            [
+                "Related: Aid Workers Entering the Town Find Shocking Scenes There",
+                "Read more: Ten things we learned from the long night of talks",
+            ]
+        );
     }
 
     #[test]
