@@ -53,8 +53,8 @@ pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Compar
     let deadline = Instant::now().checked_add(std::time::Duration::from_millis(u64::from(
         options.deadline_ms,
     )));
-    let all_before = segment::blocks(before);
-    let all_after = segment::blocks(after);
+    // Paragraphs one version ran together come back where the other has them.
+    let (all_before, all_after) = segment::recut(segment::blocks(before), segment::blocks(after));
     // Page furniture is set aside before alignment: it takes part in no
     // pairing and becomes `noise` rows where it stands.
     let (noise_before, noise_after) = clean::noise_both(&all_before, &all_after);
