@@ -201,6 +201,31 @@ fn typography_alone_is_a_cosmetic_change_and_a_figures_point_is_not() {
     assert_eq!(c.rows[1].kind, RowKind::Changed);
 }
 
+#[test]
+fn a_story_run_into_one_paragraph_pairs_paragraph_by_paragraph() {
+    // Seed 001 with every blank line run into a space, as a scrape that
+    // lost the paragraph breaks gives it.
+    let run_in = SEED_001
+        .split("\n\n")
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let c = compare(SEED_001, &run_in, &Options::default());
+    common::check_invariants(SEED_001, &run_in, &c, "run-in");
+    let s = &c.ledger.stats;
+    // Only the short lines at the top (too short to be found) differ.
+    assert!(s.words_added + s.words_removed < 25, "{s:?}");
+    assert_eq!(s.paragraphs_added, 0, "{s:?}");
+    let equal = c.rows.iter().filter(|r| r.kind == RowKind::Equal).count();
+    assert!(equal >= 2, "{equal} equal rows");
+    // The quote ledger sees the same quotes on both sides.
+    assert!(c
+        .ledger
+        .quotes
+        .iter()
+        .all(|q| q.change == storydiff::Change::Unchanged));
+}
+
 include!("cases/shared_wording.rs");
 
 #[test]
