@@ -38,8 +38,21 @@ pub(crate) fn count(rows: &[Row<'_>]) -> Stats {
                 }
                 let mut real = false;
                 let mut last_cosmetic = false;
-                for p in &row.inline {
+                // White space at the block's edges (its separator: a blank
+                // line on one side, a space where the other ran paragraphs
+                // together) is no edit.
+                let inner = |k: usize| {
+                    let blank = |p: &crate::model::Piece<'_>| p.text.trim().is_empty();
+                    let edge = |mut range: std::ops::Range<usize>| {
+                        range.all(|j| row.inline[j].tag != Tag::Equal && blank(&row.inline[j]))
+                    };
+                    !(blank(&row.inline[k]) && (edge(0..k) || edge(k + 1..row.inline.len())))
+                };
+                for (k, p) in row.inline.iter().enumerate() {
                     let n = word_count(p.text);
+                    if p.cosmetic && !inner(k) {
+                        continue;
+                    }
                     match (p.tag, p.cosmetic) {
                         (Tag::Equal, _) => last_cosmetic = false,
                         (_, true) => {
@@ -300,6 +313,31 @@ fn count_words(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn white_space_at_a_rows_edges_is_no_cosmetic_edit() {
+        use crate::model::Piece;
+        let piece = |tag, text, cosmetic| Piece {
+            tag,
+            text,
+            cosmetic,
+        };
+        let mut row = Row::new(RowKind::Changed, Some(" a, b c\n\n"), Some("a b c "));
+        row.inline = vec![
+            piece(Tag::Delete, " ", true),
+            piece(Tag::Equal, "a", false),
+            piece(Tag::Delete, ",", true),
+            piece(Tag::Equal, " b ", false),
+            piece(Tag::Delete, "c\n\n", false),
+            piece(Tag::Insert, "c ", false),
+        ];
+        // The comma is one edit; the leading space is none.
+        assert_eq!(count(&[row.clone()]).cosmetic_edits, 1);
+        row.inline[4] = piece(Tag::Equal, "c", false);
+        row.inline[5] = piece(Tag::Delete, "\n\n", true);
+        row.inline.push(piece(Tag::Insert, " ", true));
+        assert_eq!(count(&[row]).cosmetic_edits, 1);
+    }
 
     #[test]
     fn word_hashes_in_one_pass_agree_with_cutting_the_words() {
