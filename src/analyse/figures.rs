@@ -319,8 +319,12 @@ fn find(sentence: &str) -> Vec<Found<'_>> {
     out
 }
 
-/// The figures that differ between two matched sentences, paired.
-fn differ<'s>(before: &'s str, after: &'s str) -> Vec<(&'s str, &'s str)> {
+/// The figures that differ between two matched sentences, paired by the
+/// words around them, and, when `by_order`, the rest by order when as many
+/// are left on each side. Two outlets' sentences are paired loosely
+/// (they may tell two moments of one story): there a figure pairs only
+/// by its words.
+fn differ<'s>(before: &'s str, after: &'s str, by_order: bool) -> Vec<(&'s str, &'s str)> {
     let fb = find(before);
     let fa = find(after);
     let mut used_b = vec![false; fb.len()];
@@ -362,7 +366,7 @@ fn differ<'s>(before: &'s str, after: &'s str) -> Vec<(&'s str, &'s str)> {
     }
     let rest_b: Vec<usize> = (0..fb.len()).filter(|&k| !used_b[k]).collect();
     let rest_a: Vec<usize> = (0..fa.len()).filter(|&j| !used_a[j]).collect();
-    if rest_b.len() == rest_a.len() {
+    if by_order && rest_b.len() == rest_a.len() {
         out.extend(
             rest_b
                 .into_iter()
@@ -474,7 +478,7 @@ pub(crate) fn ledger(
             _ => continue,
         };
         for (bs, be, as_, ae) in pair_sentences(b, a) {
-            for (fb, fa) in differ(&b[bs..be], &a[as_..ae]) {
+            for (fb, fa) in differ(&b[bs..be], &a[as_..ae], true) {
                 add(fb, fa, &a[as_..ae], Some(rb), Some(ra));
             }
         }
@@ -484,7 +488,7 @@ pub(crate) fn ledger(
             let (b, a) = (&before.text[bs..be], &after.text[as_..ae]);
             let rb = before.row_at(bs).map(|r| r.0);
             let ra = after.row_at(as_).map(|r| r.0);
-            for (fb, fa) in differ(b, a) {
+            for (fb, fa) in differ(b, a, false) {
                 add(fb, fa, a, rb, ra);
             }
         }
@@ -502,7 +506,11 @@ mod tests {
     use super::*;
 
     fn check(before: &str, after: &str, expect: &[(&str, &str)]) {
-        assert_eq!(differ(before, after), expect, "{before:?} → {after:?}");
+        assert_eq!(
+            differ(before, after, true),
+            expect,
+            "{before:?} → {after:?}"
+        );
     }
 
     #[test]
@@ -571,6 +579,21 @@ mod tests {
             "It rose 2.6 percent",
             &[("2.4 percent", "2.6 percent")],
         );
+    }
+
+    #[test]
+    fn across_outlets_a_figure_pairs_only_by_its_words() {
+        let (b, a) = (
+            "The envoy had said Wednesday that the talks would focus on the truce.",
+            "He spoke before meeting the envoy Sunday.",
+        );
+        assert_eq!(differ(b, a, true), [("Wednesday", "Sunday")]);
+        assert!(differ(b, a, false).is_empty());
+        let (b, a) = (
+            "Bombs killed 140 people.",
+            "The bombs killed 150 people on the day.",
+        );
+        assert_eq!(differ(b, a, false), [("140", "150")]);
     }
 
     #[test]
