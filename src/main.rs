@@ -24,7 +24,7 @@ Options:
   --hide-cosmetic     show quote, dash and white-space differences as plain text
 
 A file ending in .html or .htm is read as a web page: its story's text,
-without the page around it.
+without the page around it. A file named - is standard input (one side).
   -h, --help          print this help
 
 Exit codes: 0 the comparison ran; 1 a file could not be read; 2 bad usage.
@@ -86,6 +86,9 @@ fn parse(args: Vec<String>) -> Result<Args, String> {
         }
     }
     match <[String; 2]>::try_from(files) {
+        Ok([before, after]) if before == "-" && after == "-" => {
+            Err("only one of BEFORE and AFTER can be - (standard input)".into())
+        }
         Ok([before, after]) => {
             parsed.before = before;
             parsed.after = after;
@@ -99,7 +102,14 @@ fn parse(args: Vec<String>) -> Result<Args, String> {
 }
 
 fn read(path: &str) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read '{path}': {e}"))?;
+    let bytes = if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        bytes
+    } else {
+        std::fs::read(path).map_err(|e| format!("cannot read '{path}': {e}"))?
+    };
     let text = String::from_utf8(bytes).map_err(|e| {
         format!(
             "'{path}' is not valid UTF-8 text (first bad byte at offset {}); save it as UTF-8 and try again",

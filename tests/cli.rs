@@ -106,6 +106,41 @@ fn html_writes_a_standalone_escaped_report() {
 }
 
 #[test]
+fn a_dash_reads_one_side_from_standard_input() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_storydiff"))
+        .args([SEED_000, "-", "--json"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the CLI starts");
+    let after =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(SEED_001)).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(after.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        stdout(&storydiff(&[SEED_000, SEED_001, "--json"]))
+    );
+
+    let out = storydiff(&["-", "-"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("only one of BEFORE and AFTER"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn missing_file_names_the_file_and_exits_1() {
     let out = storydiff(&["no/such/story.txt", SEED_001]);
     assert_eq!(out.status.code(), Some(1));
