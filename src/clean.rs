@@ -358,16 +358,16 @@ impl<'a> Shape<'a> {
     /// label and a colon, then a headline: "Related: Aid Workers Find
     /// Shocking Scenes", "Read more: …".
     fn widget(&self) -> bool {
-        if self.lines != 1 || self.words == 0 || ends_sentence(self.content) {
+        if self.lines != 1 || self.words == 0 {
             return false;
         }
-        if self.words <= LABEL_WORDS.min(6) {
-            return opener(self.content);
-        }
-        let Some((label, _)) = self.content.split_once(':') else {
-            return false;
+        let labelled = || {
+            memchr::memchr(b':', self.content.as_bytes())
+                .is_some_and(|at| self.content[..at].split_whitespace().count() <= 2)
         };
-        label.split_whitespace().count() <= 2 && opener(self.content)
+        (self.words <= LABEL_WORDS.min(6) || labelled())
+            && opener(self.content)
+            && !ends_sentence(self.content)
     }
 
     /// A lone lower-case word on its own line: a layout leftover ("of").

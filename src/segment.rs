@@ -94,7 +94,18 @@ pub(crate) fn recut<'a, 'b>(
     if !long(&before) && !long(&after) {
         return (before, after);
     }
-    let hashes = |blocks: &[Block<'_>]| -> Hashes { blocks.iter().map(|b| b.hash).collect() };
+    // Only blocks that can hold an opening are looked up (a long block's
+    // twin is as long).
+    let hashes = |blocks: &[Block<'_>]| {
+        let mut set = Hashes::with_capacity_and_hasher(blocks.len(), Default::default());
+        set.extend(
+            blocks
+                .iter()
+                .filter(|b| b.content.len() >= OPENING)
+                .map(|b| b.hash),
+        );
+        set
+    };
     let (in_before, in_after) = (hashes(&before), hashes(&after));
     let before = recut_one(before, &after, &in_after, &in_before);
     let after = recut_one(after, &before, &in_before, &in_after);
@@ -105,7 +116,8 @@ pub(crate) fn recut<'a, 'b>(
 type Hashes = std::collections::HashSet<u64, crate::text::Prehashed>;
 
 /// [`recut`] of one version's `blocks` against the `other`'s; `in_other`
-/// and `in_blocks` hold the hashes of each version's blocks as they were.
+/// and `in_blocks` hold the hashes of each version's blocks of at least
+/// [`OPENING`] bytes, as they were.
 fn recut_one<'a>(
     blocks: Vec<Block<'a>>,
     other: &[Block<'_>],
@@ -120,15 +132,25 @@ fn recut_one<'a>(
     // hash; a block's place in `other` keeps the cuts in order.
     let mut openings: std::collections::HashMap<u64, (usize, usize), crate::text::Prehashed> =
         Default::default();
+    // And a bit for each opening's first four bytes, which turns most word
+    // starts away before their opening is hashed.
+    let mut firsts = [0u64; 64];
+    let first = |head: &str| {
+        let four = u32::from_le_bytes(head.as_bytes()[..4].try_into().expect("four bytes"));
+        (four.wrapping_mul(0x9e37_79b1) >> 20) as usize
+    };
     for (k, b) in other.iter().enumerate() {
+        let Some(head) = opening(b.content, 0) else {
+            continue;
+        };
         if in_blocks.contains(&b.hash) {
             continue;
         }
-        if let Some(head) = opening(b.content, 0) {
-            openings
-                .entry(crate::text::exact_hash(head))
-                .or_insert((k, b.content.len()));
-        }
+        openings
+            .entry(crate::text::exact_hash(head))
+            .or_insert((k, b.content.len()));
+        let bit = first(head);
+        firsts[bit / 64] |= 1 << (bit % 64);
     }
     let mut out = Vec::with_capacity(blocks.len());
     for block in blocks {
@@ -152,6 +174,10 @@ fn recut_one<'a>(
             let Some(head) = opening(content, at) else {
                 continue;
             };
+            let bit = first(head);
+            if firsts[bit / 64] & (1 << (bit % 64)) == 0 {
+                continue;
+            }
             let Some(&(k, len)) = openings.get(&crate::text::exact_hash(head)) else {
                 continue;
             };
