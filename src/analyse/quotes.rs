@@ -880,41 +880,48 @@ fn attribute(text: &str, blocks: &[(usize, usize)], found: &mut [Found]) {
     }
 }
 
-/// The last run of two or more capitalised words (a person's name, most
-/// likely) in `text`.
+/// The person a pronoun most likely stands for in `text`, the text before
+/// it: the subject of the nearest sentence that names someone, that is the
+/// first run of two or more capitalised words in it. A run after a
+/// preposition is a place or an organisation ("in Baton Rouge", "of the
+/// Triple S Food Mart"), not who is speaking.
 fn last_name(text: &str) -> Option<String> {
-    text.lines().rev().find_map(last_name_in_line)
+    text.lines().rev().find_map(|line| {
+        super::sentences::split(line, 0)
+            .into_iter()
+            .rev()
+            .find_map(|(s, e)| subject_name(&line[s..e]))
+    })
 }
 
-fn last_name_in_line(line: &str) -> Option<String> {
-    // Cheap on every word: only capitalised ones are looked at closely.
-    let capital = |t: &str| {
-        t.trim_start_matches(|c: char| !c.is_alphanumeric())
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+/// Prepositions before a place or an organisation.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "of", "for", "from", "into", "near", "across", "outside", "inside",
+];
+
+fn subject_name(sentence: &str) -> Option<String> {
+    let ws = words(sentence);
+    let after_preposition = |i: usize| {
+        let before = |k: usize| i.checked_sub(k).map(|p| ws[p].lower.as_ref());
+        let is_preposition = |w: Option<&str>| w.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w));
+        is_preposition(before(1)) || (before(1) == Some("the") && is_preposition(before(2)))
     };
-    let tokens: Vec<&str> = line.split_whitespace().collect();
-    let mut e = tokens.len();
-    while e > 0 {
-        if !capital(tokens[e - 1]) {
-            e -= 1;
+    let mut i = 0;
+    while i < ws.len() {
+        if !is_capital(&ws[i]) {
+            i += 1;
             continue;
         }
-        let mut s = e - 1;
-        while s > 0 && capital(tokens[s - 1]) && !tokens[s - 1].ends_with(',') {
-            s -= 1;
+        let mut e = i + 1;
+        while e < ws.len() && !ws[e - 1].comma && is_capital(&ws[e]) {
+            e += 1;
         }
-        if e - s >= 2 {
-            let joined = tokens[s..e].join(" ");
-            let run: Vec<Word<'_>> = words(&joined).into_iter().filter(is_capital).collect();
-            if run.len() >= 2 {
-                if let Some(n) = name(&run).filter(|n| n.contains(' ')) {
-                    return Some(n);
-                }
+        if e - i >= 2 && !after_preposition(i) {
+            if let Some(n) = name(&ws[i..e]).filter(|n| n.contains(' ')) {
+                return Some(n);
             }
         }
-        e = s;
+        i = e;
     }
     None
 }
@@ -1375,6 +1382,25 @@ mod tests {
         check(
             "“We will stay,” Jane Doe[1], a council spokeswoman for the east, said.",
             &[("We will stay", Some("Jane Doe"))],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_the_person_not_the_place_named_last() {
+        // Once "Harbour Road" and "Blue Lantern Cafe": the last capitalised
+        // words before the quote.
+        check(
+            "Dana Whitlock, who runs a bakery on Harbour Road, watched the fire.\n\n“It was over in minutes,” she said.\n",
+            &[("It was over in minutes", Some("Dana Whitlock"))],
+        );
+        check(
+            "Omar Fenwick, the owner of the Blue Lantern Cafe, saw it all.\n\n“Nobody was hurt, thank God,” he said.\n",
+            &[("Nobody was hurt, thank God", Some("Omar Fenwick"))],
+        );
+        // A place that opens the sentence is not its subject either.
+        check(
+            "In Port Ellis, Omar Fenwick saw it all.\n\n“Nobody was hurt, thank God,” he said.\n",
+            &[("Nobody was hurt, thank God", Some("Omar Fenwick"))],
         );
     }
 
