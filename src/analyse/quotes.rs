@@ -382,6 +382,15 @@ const NOT_NAMES: &[&str] = &[
     "all",
     "both",
     "such",
+    // Conjunctions that open a sentence: "Although Kim's plan…".
+    "although",
+    "though",
+    "because",
+    "since",
+    "unless",
+    "until",
+    "whether",
+    "despite",
 ];
 
 /// Titles and roles stripped from the front of a name.
@@ -716,6 +725,31 @@ fn according_to(ws: &[Word<'_>]) -> Option<String> {
     speaker_after(&ws[i + 2..])
 }
 
+/// `KCNA quoted Kim as saying`, `Zarif was quoted as saying by IRNA`: the
+/// words that name the one quoted, who is the speaker (not who quoted
+/// them), when the verb at `v` is the `saying` of `quoted … as saying`.
+fn quoted_as<'w, 't>(ws: &'w [Word<'t>], v: usize) -> Option<&'w [Word<'t>]> {
+    if v < 2 || ws[v].lower != "saying" || ws[v - 1].lower != "as" {
+        return None;
+    }
+    let q = ws[..v - 1].iter().rposition(|w| w.lower == "quoted")?;
+    if q + 1 < v - 1 {
+        // Who is quoted stands between `quoted` and `as`.
+        return Some(&ws[q + 1..v - 1]);
+    }
+    // `X was quoted as saying`: the subject.
+    let mut s = q;
+    while s > 0
+        && matches!(
+            ws[s - 1].lower.as_ref(),
+            "was" | "is" | "were" | "been" | "has" | "had"
+        )
+    {
+        s -= 1;
+    }
+    Some(&ws[..s])
+}
+
 /// The speaker from the words after a quote's closing mark, up to the end
 /// of the sentence.
 fn from_tail(ws: &[Word<'_>]) -> Option<String> {
@@ -725,6 +759,9 @@ fn from_tail(ws: &[Word<'_>]) -> Option<String> {
     let v = ws.iter().take(14).position(is_verb)?;
     if v == 0 {
         return speaker_after(&ws[1..]);
+    }
+    if let Some(quoted) = quoted_as(ws, v) {
+        return speaker_before(quoted);
     }
     // `“…,” Jane Doe, a spokeswoman for the council, said`: a name, then
     // what they are between commas.
@@ -763,9 +800,12 @@ fn from_lead(ws: &[Word<'_>]) -> Option<String> {
         (e >= 2).then(|| name(&ws[..e])).flatten()
     };
     match ws.iter().rposition(is_verb) {
-        Some(v) if ws.len() - v - 1 <= 6 => speaker_before(&ws[..v])
-            .or_else(|| speaker_after(&ws[v + 1..]))
-            .or_else(subject),
+        Some(v) if ws.len() - v - 1 <= 6 => match quoted_as(ws, v) {
+            Some(quoted) => speaker_before(quoted),
+            None => speaker_before(&ws[..v])
+                .or_else(|| speaker_after(&ws[v + 1..]))
+                .or_else(subject),
+        },
         _ => subject(),
     }
 }
@@ -817,8 +857,11 @@ fn attribute(text: &str, blocks: &[(usize, usize)], found: &mut [Found]) {
         };
         raw.push(from_tail(&tail).or_else(|| from_lead(&lead())));
     }
-    // Names the text gives in full, by surname, for surname-only mentions.
-    let full = full_names(text, &raw);
+    // Names the text gives in full, by surname, for surname-only mentions:
+    // up to its last quote. A name given only after it is in a credit or a
+    // byline ("Additional reporting by Jack Kim"), not the story.
+    let told = found.last().map_or(0, |q| q.end);
+    let full = full_names(&text[..told], &raw);
     let mut last_named: Option<(usize, String)> = None;
     let mut last_block: Option<(usize, Option<String>)> = None;
     for k in 0..found.len() {
@@ -1401,6 +1444,45 @@ mod tests {
         check(
             "In Port Ellis, Omar Fenwick saw it all.\n\n“Nobody was hurt, thank God,” he said.\n",
             &[("Nobody was hurt, thank God", Some("Omar Fenwick"))],
+        );
+    }
+
+    #[test]
+    fn the_one_quoted_as_saying_speaks_not_who_quoted_them() {
+        // Once "Lisbon", "the agency quoted Bellweather as" and "Tass".
+        check(
+            "Foreign Minister Ana Bellweather arrived late.\n\n\
+             “The deal will be done by Friday,” Bellweather was quoted as saying in Lisbon by the agency.\n\n\
+             “We are ready for the vote,” the agency quoted Bellweather as saying.\n\n\
+             “Nobody will be left out of it,” she was quoted as saying by Tass.\n",
+            &[
+                ("The deal will be done by Friday", Some("Ana Bellweather")),
+                ("We are ready for the vote", Some("Ana Bellweather")),
+                ("Nobody will be left out of it", Some("Ana Bellweather")),
+            ],
+        );
+        // Before the quote too.
+        check(
+            "State media quoted Bellweather as saying: “We are ready for the vote.”",
+            &[("We are ready for the vote.", Some("Bellweather"))],
+        );
+    }
+
+    #[test]
+    fn a_name_given_only_after_the_last_quote_is_a_credit() {
+        // Once "Jack Kim", from the reporting credit.
+        check(
+            "“We will build the road by spring,” Kim said.\n\n(Additional reporting by Jack Kim; Editing by Tom Lee)\n",
+            &[("We will build the road by spring", Some("Kim"))],
+        );
+    }
+
+    #[test]
+    fn a_conjunction_opening_a_sentence_is_no_part_of_a_name() {
+        // Once "Although Kim", the full name of "Kim".
+        check(
+            "Although Kim gave no date, the plan stands.\n\n“It is only the first step,” Kim said.\n",
+            &[("It is only the first step", Some("Kim"))],
         );
     }
 
