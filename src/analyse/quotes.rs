@@ -493,6 +493,14 @@ const ROLES: &[&str] = &[
     "u.n",
     "rep",
     "lt",
+    // A word's full stop is not part of it: "Gov." reads "gov".
+    "sen",
+    "gov",
+    "prof",
+    "gen",
+    "col",
+    "sgt",
+    "capt",
     "coroner",
     "attorney",
     "sheriff",
@@ -581,16 +589,46 @@ fn is_verb(w: &Word<'_>) -> bool {
     VERBS.contains(&w.lower.as_ref())
 }
 
-/// A name from a run of capitalised words: roles stripped from its front.
+/// A name from a run of capitalised words: roles stripped from its front,
+/// and what stands around a name in a run: a place and a role before it
+/// ("Baton Rouge Parish Sheriff Sid J. Gautreaux"), a compound that
+/// describes it ("English-speaking Zarif"), a place after it ("Frank G.
+/// Jackson of Cleveland") and a party letter ("John Bel Edwards (D)").
 fn name(run: &[Word<'_>]) -> Option<String> {
+    let is_role = |w: &Word<'_>| ROLES.contains(&w.lower.as_ref());
+    // "English-speaking", "U.S.-backed": a capital, then lower case after
+    // the last hyphen.
+    let describes = |w: &Word<'_>| {
+        w.clean
+            .rsplit_once('-')
+            .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase))
+    };
     let mut start = 0;
     while start + 1 < run.len()
-        && (ROLES.contains(&run[start].lower.as_ref()) || is_particle(&run[start]))
+        && (is_role(&run[start]) || is_particle(&run[start]) || describes(&run[start]))
     {
         start += 1;
     }
-    let run = &run[start..];
-    if run.is_empty() || (run.len() == 1 && ROLES.contains(&run[0].lower.as_ref())) {
+    // The words after the last role, when they are two or more.
+    if let Some(r) = run[start..].iter().rposition(is_role) {
+        if run.len() - (start + r + 1) >= 2 {
+            start += r + 1;
+        }
+    }
+    let mut run = &run[start..];
+    if let Some(of) = run
+        .iter()
+        .position(|w| w.lower == "of")
+        .filter(|&of| of >= 2)
+    {
+        run = &run[..of];
+    }
+    if let [rest @ .., last] = run {
+        if rest.len() >= 2 && last.clean.len() == 1 && last.clean.chars().all(char::is_uppercase) {
+            run = rest;
+        }
+    }
+    if run.is_empty() || (run.len() == 1 && is_role(&run[0])) {
         return None;
     }
     Some(run.iter().map(|w| w.clean).collect::<Vec<_>>().join(" "))
@@ -883,7 +921,7 @@ fn attribute(text: &str, blocks: &[(usize, usize)], found: &mut [Found]) {
                     while !text.is_char_boundary(from) {
                         from += 1;
                     }
-                    last_name(&text[from..start]).map(|s| resolve(&s, &full))
+                    last_name(&text[from..start], &full).map(|s| resolve(&s, &full))
                 })
             }
             Some(s) => Some(resolve(&s, &full)),
@@ -925,15 +963,16 @@ fn attribute(text: &str, blocks: &[(usize, usize)], found: &mut [Found]) {
 
 /// The person a pronoun most likely stands for in `text`, the text before
 /// it: the subject of the nearest sentence that names someone, that is the
-/// first run of two or more capitalised words in it. A run after a
-/// preposition is a place or an organisation ("in Baton Rouge", "of the
-/// Triple S Food Mart"), not who is speaking.
-fn last_name(text: &str) -> Option<String> {
+/// first run of two or more capitalised words in it, or a surname that
+/// `full` gives in full. A run after a preposition is a place or an
+/// organisation ("in Baton Rouge", "of the Triple S Food Mart"), not who is
+/// speaking.
+fn last_name(text: &str, full: &HashMap<String, String>) -> Option<String> {
     text.lines().rev().find_map(|line| {
         super::sentences::split(line, 0)
             .into_iter()
             .rev()
-            .find_map(|(s, e)| subject_name(&line[s..e]))
+            .find_map(|(s, e)| subject_name(&line[s..e], full))
     })
 }
 
@@ -942,7 +981,7 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "on", "at", "of", "for", "from", "into", "near", "across", "outside", "inside",
 ];
 
-fn subject_name(sentence: &str) -> Option<String> {
+fn subject_name(sentence: &str, full: &HashMap<String, String>) -> Option<String> {
     let ws = words(sentence);
     let after_preposition = |i: usize| {
         let before = |k: usize| i.checked_sub(k).map(|p| ws[p].lower.as_ref());
@@ -959,8 +998,11 @@ fn subject_name(sentence: &str) -> Option<String> {
         while e < ws.len() && !ws[e - 1].comma && is_capital(&ws[e]) {
             e += 1;
         }
-        if e - i >= 2 && !after_preposition(i) {
-            if let Some(n) = name(&ws[i..e]).filter(|n| n.contains(' ')) {
+        let known = |n: &String| {
+            n.contains(' ') || full.get(&n.to_lowercase()).is_some_and(|f| !f.is_empty())
+        };
+        if !after_preposition(i) {
+            if let Some(n) = name(&ws[i..e]).filter(known) {
                 return Some(n);
             }
         }
@@ -1330,7 +1372,13 @@ pub(crate) fn ledger(
 
 /// The last word of a speaker's name, lower-cased: what identifies them.
 pub(crate) fn surname(speaker: &str) -> String {
-    speaker.rsplit(' ').next().unwrap_or(speaker).to_lowercase()
+    // "Sid J. Gautreaux III" is Gautreaux.
+    let mut words = speaker.rsplit(' ').map(str::to_lowercase);
+    let last = words.next().unwrap_or_default();
+    match last.as_str() {
+        "jr" | "sr" | "ii" | "iii" | "iv" => words.next().unwrap_or(last),
+        _ => last,
+    }
 }
 
 #[cfg(test)]
@@ -1484,6 +1532,60 @@ mod tests {
             "Although Kim gave no date, the plan stands.\n\n“It is only the first step,” Kim said.\n",
             &[("It is only the first step", Some("Kim"))],
         );
+    }
+
+    #[test]
+    fn a_name_is_cut_from_the_place_role_and_party_around_it() {
+        // Once "Harbourview Parish Sheriff Ada M Quill", "Tom Reyes of
+        // Dunmore", "Ostland Gov Dee Marsh D" and "Harvard-educated Lena
+        // Sauer".
+        check(
+            "“The water rose very fast,” Harbourview Parish Sheriff Ada M. Quill said.",
+            &[("The water rose very fast", Some("Ada M Quill"))],
+        );
+        check(
+            "“We settled the case today,” said Mayor Tom Reyes of Dunmore.",
+            &[("We settled the case today", Some("Tom Reyes"))],
+        );
+        check(
+            "“The hatred has to stop now,” Ostland Gov. Dee Marsh (D) said.",
+            &[("The hatred has to stop now", Some("Dee Marsh"))],
+        );
+        check(
+            "“We are ready for the vote,” Harvard-educated Lena Sauer said.",
+            &[("We are ready for the vote", Some("Lena Sauer"))],
+        );
+        // A role word that ends a name stays ("Kim Jong Un"), and so does
+        // a place named with "of" in one word ("the Duke of Westmark").
+        check(
+            "“We will not use it first,” Kim Jong Un said.",
+            &[("We will not use it first", Some("Kim Jong Un"))],
+        );
+        check(
+            "“We are all very proud,” said Duke of Westmark.",
+            &[("We are all very proud", Some("Duke of Westmark"))],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_a_surname_the_text_gives_in_full() {
+        // Once "English-speaking Zarif", then no one.
+        check(
+            "Foreign Minister Lena Sauer spoke first.\n\n“We are ready,” Sauer said.\n\n\
+             The English-speaking Sauer then left the room.\n\n\
+             “Some see peace as a threat to them,” she said.\n",
+            &[
+                ("We are ready", Some("Lena Sauer")),
+                ("Some see peace as a threat to them", Some("Lena Sauer")),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_generation_suffix_is_no_surname() {
+        assert_eq!(surname("Ned Parr III"), "parr");
+        assert_eq!(surname("Carl Dabadie Jr"), "dabadie");
+        assert_eq!(surname("Ned Parr"), "parr");
     }
 
     #[test]
