@@ -607,6 +607,11 @@ fn name(run: &[Word<'_>]) -> Option<String> {
     while start + 1 < run.len()
         && (is_role(&run[start]) || is_particle(&run[start]) || describes(&run[start]))
     {
+        // "UN Committee", "US Army": an acronym before one word names a
+        // body, and the word alone names nothing.
+        if start + 2 == run.len() && is_acronym(run[start].clean) {
+            break;
+        }
         start += 1;
     }
     // The words after the last role, when they are two or more.
@@ -1118,9 +1123,17 @@ fn first_full_name(text: &str, key: &str) -> Option<String> {
         // "\n", and a "\r" before it is white space like the "\n"), nearest
         // first, read only as far as the name reaches back.
         let line_start = text[..token_start].rfind('\n').map_or(0, |k| k + 1);
+        // As `words` reads them, what stands in an editor's square brackets
+        // is no word ("Mohemed Sahebi [Central Committee member]"), and no
+        // name runs on over them.
+        let lead = &text[line_start..at];
+        if lead.rfind('[') > lead.rfind(']') {
+            continue;
+        }
         let mut back = text[line_start..token_start]
             .split_whitespace()
             .rev()
+            .take_while(|t| !t.contains(['[', ']']))
             .filter_map(word);
         let mut before: Vec<Word<'_>> = Vec::new();
         // As in `full_names`: the run takes the word before it while that
@@ -1155,11 +1168,15 @@ fn first_full_name(text: &str, key: &str) -> Option<String> {
     None
 }
 
+/// Two or more letters, all capitals: HDP, UNICEF, U.S.
+fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word.chars().all(|c| !c.is_lowercase())
+}
+
 fn resolve(speaker: &str, full: &HashMap<String, String>) -> String {
     // An acronym (HDP, UNICEF) names itself.
-    if speaker.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && speaker.chars().all(|c| !c.is_lowercase())
-    {
+    if is_acronym(speaker) {
         return speaker.to_string();
     }
     full.get(&speaker.to_lowercase())
@@ -1564,6 +1581,31 @@ mod tests {
         check(
             "“We are all very proud,” said Duke of Westmark.",
             &[("We are all very proud", Some("Duke of Westmark"))],
+        );
+    }
+
+    #[test]
+    fn a_surname_is_not_completed_from_inside_an_editor_s_brackets() {
+        // Once "Ada Moss Quill": the words before "[Quill".
+        check(
+            "The plan came from Ada Moss [Quill Party chair] last year.\n\n“We will not stop now,” Quill said.\n",
+            &[("We will not stop now", Some("Quill"))],
+        );
+    }
+
+    #[test]
+    fn an_acronym_before_one_word_names_a_body() {
+        // Once "Committee", completed from any "… Committee" of the text.
+        check(
+            "According to the UN Committee on Rights, the law “harms the equality of every person at work.”",
+            &[(
+                "harms the equality of every person at work.",
+                Some("UN Committee"),
+            )],
+        );
+        check(
+            "“We will win this,” US President Obama said.",
+            &[("We will win this", Some("Obama"))],
         );
     }
 
