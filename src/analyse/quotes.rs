@@ -575,7 +575,7 @@ fn word(raw: &str) -> Option<Word<'_>> {
     Some(Word {
         clean,
         lower,
-        comma: tail.ends_with([',', ':', ';']),
+        comma: tail.ends_with([',', ':', ';', '،']),
     })
 }
 
@@ -730,13 +730,14 @@ fn speaker_after(ws: &[Word<'_>]) -> Option<String> {
             break;
         }
     }
-    if !cased && ws.iter().all(|w| !w.clean.is_ascii()) {
-        // Uncased scripts (Arabic): the words after the verb, to a comma.
-        let e = ws
-            .iter()
-            .position(|w| w.comma)
-            .map_or(ws.len(), |p| p + 1)
-            .min(3);
+    // Uncased scripts (Arabic): the words after the verb, to a comma (a
+    // year further on, "عام 2011", is no matter).
+    let e = ws
+        .iter()
+        .position(|w| w.comma)
+        .map_or(ws.len(), |p| p + 1)
+        .min(3);
+    if !cased && ws[..e].iter().all(|w| !w.clean.is_ascii()) {
         return Some(
             ws[..e]
                 .iter()
@@ -849,6 +850,14 @@ fn from_lead(ws: &[Word<'_>]) -> Option<String> {
                 .or_else(|| speaker_after(&ws[v + 1..]))
                 .or_else(subject),
         },
+        // Arabic news opens the sentence with the verb, then the speaker,
+        // however long the way to the quote: "وقال X … «…»".
+        _ if ws
+            .first()
+            .is_some_and(|w| is_verb(w) && !w.clean.is_ascii()) =>
+        {
+            speaker_after(&ws[1..])
+        }
         _ => subject(),
     }
 }
@@ -876,8 +885,11 @@ fn attribute(text: &str, blocks: &[(usize, usize)], found: &mut [Found]) {
         let (_, le) = blocks[block_of(q.end.saturating_sub(1))];
         let close = q.end.min(le);
         let next_open = found.get(k + 1).map_or(le, |n| n.start).clamp(close, le);
-        let tail_end =
-            super::sentences::first(&text[close..next_open], close).map_or(close, |(_, e)| e);
+        // Only the sentence the quote closes in: none when it ends at the
+        // closing mark ("“…”. He said the plan…", "“…”… According to…").
+        let tail_end = super::sentences::first(&text[close..next_open], close)
+            .filter(|&(s, _)| text[close..s].trim().is_empty())
+            .map_or(close, |(_, e)| e);
         let tail = words(&text[close..tail_end.max(close)]);
         // The lead, read only when the tail names no one: the sentence
         // before the opening mark, not reaching back over the previous
@@ -1628,6 +1640,31 @@ mod tests {
         assert_eq!(surname("Ned Parr III"), "parr");
         assert_eq!(surname("Carl Dabadie Jr"), "dabadie");
         assert_eq!(surname("Ned Parr"), "parr");
+    }
+
+    #[test]
+    fn the_tail_is_only_the_sentence_the_quote_closes_in() {
+        // Once "Jane Doe", from the next sentence.
+        check(
+            "“We will rebuild the old school”. Jane Doe said the vote was close.",
+            &[("We will rebuild the old school", None)],
+        );
+        // An ellipsis before a capital ends the sentence: once a quote by
+        // "Harlow Vance".
+        check(
+            "The group calls them “field hands”… According to Harlow Vance, they are few.",
+            &[],
+        );
+    }
+
+    #[test]
+    fn an_arabic_sentence_that_opens_with_the_verb_names_the_speaker_after_it() {
+        // Once no one: the verb stands far from the quote, and a year
+        // (ASCII digits) stood among the words after it.
+        check(
+            "وقال أحمد سالم، رئيس الغرفة التجارية في المدينة منذ عام 2015 «نحن بحاجة إلى خطة واضحة للمستقبل».",
+            &[("نحن بحاجة إلى خطة واضحة للمستقبل", Some("أحمد سالم"))],
+        );
     }
 
     #[test]
