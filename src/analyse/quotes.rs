@@ -126,6 +126,14 @@ pub(crate) fn find(side: &Side<'_>, blocks: &[Block<'_>]) -> Vec<Found> {
                         let end = at + c.len_utf8();
                         found.push(make(text, *mark, std::mem::take(parts), end));
                         open = None;
+                    } else if c == '“'
+                        && prev.is_none_or(char::is_whitespace)
+                        && next.is_some_and(char::is_alphanumeric)
+                    {
+                        // A quote opens inside the open one, which was never
+                        // closed ("called it “divisive. He said he has been
+                        // “unequivocal…”"): the quote is the new one.
+                        open = Some((Family::Double, at, at + c.len_utf8(), Vec::new()));
                     }
                 }
                 None => {
@@ -980,10 +988,10 @@ fn attribute(text: &str, blocks: &[(usize, usize)], found: &mut [Found]) {
 
 /// The person a pronoun most likely stands for in `text`, the text before
 /// it: the subject of the nearest sentence that names someone, that is the
-/// first run of two or more capitalised words in it, or a surname that
-/// `full` gives in full. A run after a preposition is a place or an
-/// organisation ("in Baton Rouge", "of the Triple S Food Mart"), not who is
-/// speaking.
+/// first run of two or more capitalised words in it, or a surname the text
+/// gives a speaker (a key of `full`). A run after a preposition is a place
+/// or an organisation ("in Baton Rouge", "of the Triple S Food Mart"), not
+/// who is speaking.
 fn last_name(text: &str, full: &HashMap<String, String>) -> Option<String> {
     text.lines().rev().find_map(|line| {
         super::sentences::split(line, 0)
@@ -1015,9 +1023,7 @@ fn subject_name(sentence: &str, full: &HashMap<String, String>) -> Option<String
         while e < ws.len() && !ws[e - 1].comma && is_capital(&ws[e]) {
             e += 1;
         }
-        let known = |n: &String| {
-            n.contains(' ') || full.get(&n.to_lowercase()).is_some_and(|f| !f.is_empty())
-        };
+        let known = |n: &String| n.contains(' ') || full.contains_key(&n.to_lowercase());
         if !after_preposition(i) {
             if let Some(n) = name(&ws[i..e]).filter(known) {
                 return Some(n);
@@ -1632,6 +1638,28 @@ mod tests {
                 ("We are ready", Some("Lena Sauer")),
                 ("Some see peace as a threat to them", Some("Lena Sauer")),
             ],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_a_speaker_s_surname() {
+        // Once "Ada Quill", named in the sentence before.
+        check(
+            "“We hid nothing from anyone,” Ruiz said.\n\nLast week Ruiz met a critic, Ada Quill.\n\n\
+             Ruiz rejected that and said he has been “open about every cost from the start.”\n",
+            &[
+                ("We hid nothing from anyone", Some("Ruiz")),
+                ("open about every cost from the start.", Some("Ruiz")),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_quote_opening_inside_an_unclosed_one_is_the_quote() {
+        // Once "reckless. Mayor Tom Reyes said … “open about every cost…".
+        check(
+            "Critics called the plan “reckless. Mayor Tom Reyes said the city had been “open about every cost from the start.”",
+            &[("open about every cost from the start.", Some("Tom Reyes"))],
         );
     }
 
