@@ -3,12 +3,16 @@
 //!
 //! Marks: “curly”, "straight", «guillemets», „low-high“. A quote left open at
 //! the end of a paragraph goes on when the next paragraph opens with a
-//! quote mark (the convention for quotes over several paragraphs).
+//! quote mark (the convention for quotes over several paragraphs), or
+//! closes it before opening another (a text with a sentence a line). An
+//! opening “ inside a quote never closed starts the quote anew.
 //!
 //! Speakers come from the words around the quote: `“…,” X said`, `said X`,
-//! `X told reporters: “…”`, `according to X`, a pronoun (the last speaker
-//! named), or the quote before it in the same paragraph. A surname alone is
-//! resolved to the full name the text gives elsewhere.
+//! `X told reporters: “…”`, `according to X`, `quoted X as saying`, a
+//! pronoun (the last speaker named, else the subject of the nearest
+//! sentence that names someone), or the quote before it in the same
+//! paragraph. A surname alone is resolved to the full name the text gives
+//! up to its last quote.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -145,10 +149,22 @@ pub(crate) fn find(side: &Side<'_>, blocks: &[Block<'_>]) -> Vec<Found> {
         }
         if let Some((family, mark, from, mut parts)) = open.take() {
             parts.push((from, be));
-            // Goes on when the next paragraph opens with a mark of its kind.
-            let goes_on = blocks.get(bi + 1).and_then(|&(ns, _)| {
+            // Goes on when the next paragraph opens with a mark of its kind,
+            // or closes the quote before it opens another: a scrape that
+            // put each sentence on a line of its own ("“Climate change is a
+            // threat.\nIt will grow,” said …").
+            let goes_on = blocks.get(bi + 1).and_then(|&(ns, ne)| {
                 let c = text[ns..].chars().next()?;
-                (opens(c, None) == Some(family)).then_some(ns + c.len_utf8())
+                if opens(c, None) == Some(family) {
+                    return Some(ns + c.len_utf8());
+                }
+                let (opening, closing) = match family {
+                    Family::Double => ('“', '”'),
+                    Family::Guillemet => ('«', '»'),
+                    Family::Low => return None,
+                };
+                let first = text[ns..ne].find([opening, closing])?;
+                text[ns + first..].starts_with(closing).then_some(ns)
             });
             match goes_on {
                 Some(next_from) if parts.len() < 20 => {
@@ -1474,6 +1490,24 @@ mod tests {
                 "The first part goes on and the second part ends here.",
                 Some("John Smith"),
             )],
+        );
+    }
+
+    #[test]
+    fn a_quote_goes_on_to_the_next_line_that_closes_it() {
+        // One sentence a line: once "The river is rising fast." alone, by
+        // no one.
+        check(
+            "The storm came at dawn.\n“The river is rising fast.\nIt will reach the town by noon,” said Mayor Tom Reyes.\n",
+            &[(
+                "The river is rising fast. It will reach the town by noon",
+                Some("Tom Reyes"),
+            )],
+        );
+        // Not a line that never closes it.
+        check(
+            "The “river is rising fast and the town waits for news.\nMayor Tom Reyes said it would reach the town by noon.\n",
+            &[("river is rising fast and the town waits for news.", None)],
         );
     }
 
