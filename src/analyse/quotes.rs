@@ -982,11 +982,13 @@ fn attribute(text: &str, blocks: &[(usize, usize)], found: &mut [Found]) {
                 })
                 .or_else(|| {
                     // "Smith said the work would go on." then a paragraph
-                    // that opens with the quote.
+                    // that opens with the quote. The verb follows the
+                    // subject: not "…support to potential and confirmed
+                    // victims" deep in a sentence.
                     let previous = previous.filter(|_| opens_block)?;
                     let last = super::sentences::split(previous, 0).pop()?;
                     let ws = words(&previous[last.0..last.1]);
-                    let v = ws.iter().position(is_verb)?;
+                    let v = ws.iter().take(9).position(is_verb)?;
                     speaker_before(&ws[..v])
                         .filter(|s| !PRONOUNS.contains(&s.as_str()))
                         .map(|s| resolve(&s, &full))
@@ -1726,6 +1728,23 @@ mod tests {
         check(
             "وقال أحمد سالم، رئيس الغرفة التجارية في المدينة منذ عام 2015 «نحن بحاجة إلى خطة واضحة للمستقبل».",
             &[("نحن بحاجة إلى خطة واضحة للمستقبل", Some("أحمد سالم"))],
+        );
+    }
+
+    #[test]
+    fn a_verb_deep_in_the_paragraph_before_names_no_one() {
+        // A glossary: once "Harbour Victim Care Service", from "…provided
+        // by the Harbour Victim Care Service to potential and confirmed
+        // victims", then passed on down the list.
+        check(
+            "“care plan” a plan that sets out the support provided by the Harbour Victim Care Service to potential and confirmed victims;\n\n\
+             “Harbour Victim Care Service contract” refers to the contract with the council;\n",
+            &[("Harbour Victim Care Service contract", None)],
+        );
+        // The verb after its subject still names the speaker.
+        check(
+            "Council leader Ada Quill said the work would go on.\n\n“We will finish the bridge next year.”\n",
+            &[("We will finish the bridge next year.", Some("Ada Quill"))],
         );
     }
 
