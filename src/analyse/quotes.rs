@@ -525,6 +525,12 @@ const ROLES: &[&str] = &[
     "col",
     "sgt",
     "capt",
+    "captain",
+    "lieutenant",
+    "sergeant",
+    "colonel",
+    "corporal",
+    "admiral",
     "coroner",
     "attorney",
     "sheriff",
@@ -604,7 +610,13 @@ fn word(raw: &str) -> Option<Word<'_>> {
 }
 
 fn is_capital(w: &Word<'_>) -> bool {
-    w.clean.chars().next().is_some_and(char::is_uppercase)
+    // "al-Jubeir", "bin-Talal": a particle joined to a capitalised name.
+    let joined = || {
+        w.clean.split_once('-').is_some_and(|(particle, rest)| {
+            is_particle_word(particle) && rest.chars().next().is_some_and(char::is_uppercase)
+        })
+    };
+    (w.clean.chars().next().is_some_and(char::is_uppercase) || joined())
         && !NOT_NAMES.contains(&w.lower.as_ref())
         && !text::is_month_or_weekday(&w.lower)
 }
@@ -657,7 +669,9 @@ fn name(run: &[Word<'_>]) -> Option<String> {
             run = rest;
         }
     }
-    if run.is_empty() || (run.len() == 1 && is_role(&run[0])) {
+    // Capitals only, word after word: a heading ("ALEPPO AIR STRIKES").
+    let heading = run.len() >= 2 && run.iter().all(|w| is_acronym(w.clean));
+    if run.is_empty() || (run.len() == 1 && is_role(&run[0])) || heading {
         return None;
     }
     Some(run.iter().map(|w| w.clean).collect::<Vec<_>>().join(" "))
@@ -665,8 +679,12 @@ fn name(run: &[Word<'_>]) -> Option<String> {
 
 /// Name particles that may sit inside a name run.
 fn is_particle(w: &Word<'_>) -> bool {
+    is_particle_word(&w.lower)
+}
+
+fn is_particle_word(lower: &str) -> bool {
     matches!(
-        w.lower.as_ref(),
+        lower,
         "de" | "al" | "bin" | "van" | "von" | "der" | "la" | "le" | "du" | "da" | "of" | "ibn"
     )
 }
@@ -1696,6 +1714,33 @@ mod tests {
         check(
             "Critics called the plan “reckless. Mayor Tom Reyes said the city had been “open about every cost from the start.”",
             &[("open about every cost from the start.", Some("Tom Reyes"))],
+        );
+    }
+
+    #[test]
+    fn a_particle_joined_to_a_name_is_part_of_it() {
+        // Once "HARBOUR FIRE", the heading: "al-Masri" read as no name.
+        check(
+            "HARBOUR FIRE\n\nThe port's director, Omar al-Masri, said in an interview on Monday that the damage was small. “We will reopen within the week,” he told a newspaper.\n",
+            &[("We will reopen within the week", Some("Omar al-Masri"))],
+        );
+    }
+
+    #[test]
+    fn a_heading_in_capitals_names_no_one() {
+        // Once "CITY HALL FIRE".
+        check(
+            "CITY HALL FIRE\n\n“We lost every single file we had,” she said.\n",
+            &[("We lost every single file we had", None)],
+        );
+    }
+
+    #[test]
+    fn a_military_rank_is_a_role() {
+        // Once "Captain Ada Quill".
+        check(
+            "“They were washed away by the water,” Captain Ada Quill said.",
+            &[("They were washed away by the water", Some("Ada Quill"))],
         );
     }
 
