@@ -705,9 +705,12 @@ fn speaker_before(ws: &[Word<'_>]) -> Option<String> {
         {
             s -= 1;
         }
-        return name(&ws[s..]);
+        if !after_preposition(ws, s) {
+            return name(&ws[s..]);
+        }
     }
-    // Else the nearest run of two or more capitalised words, close by.
+    // Else the nearest run of two or more capitalised words, close by, that
+    // is not a place or a body ("a spokesman for the Baton Rouge Police").
     let from = ws.len().saturating_sub(9);
     let mut e = ws.len();
     while e > from {
@@ -716,7 +719,7 @@ fn speaker_before(ws: &[Word<'_>]) -> Option<String> {
             while s > from && is_capital(&ws[s - 1]) && !ws[s - 1].comma {
                 s -= 1;
             }
-            if e - s >= 2 {
+            if e - s >= 2 && !after_preposition(ws, s) {
                 return name(&ws[s..e]);
             }
             e = s;
@@ -724,18 +727,30 @@ fn speaker_before(ws: &[Word<'_>]) -> Option<String> {
             e -= 1;
         }
     }
-    // Else a noun phrase: "a driver at the bus station said".
+    // Else a noun phrase: "a driver at the bus station said", up to a verb
+    // before the speech verb ("a woman is heard saying").
     let from = ws.len().saturating_sub(7);
     let at = (from..ws.len()).find(|&i| {
         matches!(ws[i].lower.as_ref(), "a" | "an" | "the" | "one")
             && !ws[i..].iter().any(|w| w.comma)
     })?;
+    let e = (at..ws.len())
+        .find(|&i| is_auxiliary(&ws[i]))
+        .unwrap_or(ws.len());
     Some(
-        ws[at..]
+        ws[at..e]
             .iter()
             .map(|w| w.clean)
             .collect::<Vec<_>>()
             .join(" "),
+    )
+}
+
+/// "is", "was", "would"…: a verb that ends a noun phrase.
+fn is_auxiliary(w: &Word<'_>) -> bool {
+    matches!(
+        w.lower.as_ref(),
+        "is" | "was" | "are" | "were" | "has" | "had" | "have" | "would" | "will" | "could"
     )
 }
 
@@ -790,8 +805,14 @@ fn speaker_after(ws: &[Word<'_>]) -> Option<String> {
     }
     let at = (0..limit).find(|&i| matches!(ws[i].lower.as_ref(), "a" | "an" | "the"))?;
     let e = (at..ws.len())
-        .find(|&i| ws[i].comma)
-        .map_or(ws.len(), |p| p + 1)
+        .find_map(|i| {
+            if is_auxiliary(&ws[i]) {
+                Some(i)
+            } else {
+                ws[i].comma.then_some(i + 1)
+            }
+        })
+        .unwrap_or(ws.len())
         .min(at + 7);
     Some(
         ws[at..e]
@@ -1042,13 +1063,16 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "on", "at", "of", "for", "from", "into", "near", "across", "outside", "inside",
 ];
 
+/// True when the word at `i` follows a preposition of place, with or
+/// without "the": "in Baton Rouge", "for the Baton Rouge Police".
+fn after_preposition(ws: &[Word<'_>], i: usize) -> bool {
+    let before = |k: usize| i.checked_sub(k).map(|p| ws[p].lower.as_ref());
+    let is_preposition = |w: Option<&str>| w.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w));
+    is_preposition(before(1)) || (before(1) == Some("the") && is_preposition(before(2)))
+}
+
 fn subject_name(sentence: &str, full: &HashMap<String, String>) -> Option<String> {
     let ws = words(sentence);
-    let after_preposition = |i: usize| {
-        let before = |k: usize| i.checked_sub(k).map(|p| ws[p].lower.as_ref());
-        let is_preposition = |w: Option<&str>| w.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w));
-        is_preposition(before(1)) || (before(1) == Some("the") && is_preposition(before(2)))
-    };
     let mut i = 0;
     while i < ws.len() {
         if !is_capital(&ws[i]) {
@@ -1060,7 +1084,7 @@ fn subject_name(sentence: &str, full: &HashMap<String, String>) -> Option<String
             e += 1;
         }
         let known = |n: &String| n.contains(' ') || full.contains_key(&n.to_lowercase());
-        if !after_preposition(i) {
+        if !after_preposition(&ws, i) {
             if let Some(n) = name(&ws[i..e]).filter(known) {
                 return Some(n);
             }
@@ -1741,6 +1765,34 @@ mod tests {
         check(
             "“They were washed away by the water,” Captain Ada Quill said.",
             &[("They were washed away by the water", Some("Ada Quill"))],
+        );
+    }
+
+    #[test]
+    fn a_body_after_a_preposition_is_not_the_speaker() {
+        // Once "Harbour Board Police".
+        check(
+            "“We are still looking for the driver,” a spokesman for the Harbour Board Police said.",
+            &[(
+                "We are still looking for the driver",
+                Some("a spokesman for the Harbour Board Police"),
+            )],
+        );
+    }
+
+    #[test]
+    fn a_noun_phrase_speaker_ends_at_a_verb() {
+        // Once "a woman is heard" and "the new rules for a landlord would".
+        check(
+            "In the video, a woman is heard saying: “He is about to start again, oh my God!”",
+            &[("He is about to start again, oh my God!", Some("a woman"))],
+        );
+        check(
+            "“We cannot go on like this,” said the new rules for a landlord would hurt.",
+            &[(
+                "We cannot go on like this",
+                Some("the new rules for a landlord"),
+            )],
         );
     }
 
