@@ -973,7 +973,25 @@ fn attribute(text: &str, blocks: &[(usize, usize)], found: &mut [Found]) {
             }
             lead
         };
-        raw.push(from_tail(&tail).or_else(|| from_lead(&lead())));
+        // A quote inside its sentence that the sentence runs on past, with
+        // no break ("aired on “20/20” late Friday, Sue Klebold told…"), is
+        // a phrase of it: the words after it name no one for it.
+        let mut inside = text[q.start..close].chars().rev();
+        let closed = inside.next().is_some_and(|c| "”\"»“".contains(c));
+        let stops = |c: char| ",.!?;:…—–".contains(c);
+        let breaks = !closed
+            || inside.next().is_some_and(stops)
+            || text[close..next_open].trim_start().starts_with(stops);
+        raw.push(if breaks {
+            from_tail(&tail).or_else(|| from_lead(&lead()))
+        } else {
+            let lead = lead();
+            if lead.is_empty() {
+                from_tail(&tail)
+            } else {
+                from_lead(&lead)
+            }
+        });
     }
     // Names the text gives in full, by surname, for surname-only mentions:
     // up to its last quote. A name given only after it is in a credit or a
@@ -1793,6 +1811,22 @@ mod tests {
                 "We cannot go on like this",
                 Some("the new rules for a landlord"),
             )],
+        );
+    }
+
+    #[test]
+    fn a_title_in_quote_marks_inside_a_sentence_is_no_one_s_quote() {
+        // Once a quote by "Ada Quill", from the words the sentence goes on
+        // with.
+        check(
+            "In an interview that aired on “Night Desk” late on Friday, Ada Quill told the host she had known nothing.",
+            &[],
+        );
+        // A break after the quote still lets the words after it name who
+        // said it.
+        check(
+            "The plan is “a disaster,” Ada Quill said.",
+            &[("a disaster", Some("Ada Quill"))],
         );
     }
 
