@@ -998,6 +998,8 @@ fn attribute(text: &str, blocks: &[(usize, usize)], found: &mut [Found]) {
     // byline ("Additional reporting by Jack Kim"), not the story.
     let told = found.last().map_or(0, |q| q.end);
     let full = full_names(&text[..told], &raw);
+    // The people quoted so far, by surname: who a pronoun may stand for.
+    let mut speakers: HashMap<String, String> = HashMap::new();
     let mut last_named: Option<(usize, String)> = None;
     let mut last_block: Option<(usize, Option<String>)> = None;
     for k in 0..found.len() {
@@ -1019,7 +1021,7 @@ fn attribute(text: &str, blocks: &[(usize, usize)], found: &mut [Found]) {
                     while !text.is_char_boundary(from) {
                         from += 1;
                     }
-                    last_name(&text[from..start], &full).map(|s| resolve(&s, &full))
+                    last_name(&text[from..start], &speakers).map(|s| resolve(&s, &full))
                 })
             }
             Some(s) => Some(resolve(&s, &full)),
@@ -1054,6 +1056,9 @@ fn attribute(text: &str, blocks: &[(usize, usize)], found: &mut [Found]) {
         };
         if let Some(s) = &speaker {
             last_named = Some((bi, s.clone()));
+            if s.chars().next().is_some_and(char::is_uppercase) {
+                speakers.entry(surname(s)).or_insert_with(|| s.clone());
+            }
         }
         last_block = Some((bi, speaker.clone()));
         found[k].named = raw[k].is_some();
@@ -1063,16 +1068,16 @@ fn attribute(text: &str, blocks: &[(usize, usize)], found: &mut [Found]) {
 
 /// The person a pronoun most likely stands for in `text`, the text before
 /// it: the subject of the nearest sentence that names someone, that is the
-/// first run of two or more capitalised words in it, or a surname the text
-/// gives a speaker (a key of `full`). A run after a preposition is a place
-/// or an organisation ("in Baton Rouge", "of the Triple S Food Mart"), not
-/// who is speaking.
-fn last_name(text: &str, full: &HashMap<String, String>) -> Option<String> {
+/// first run of two or more capitalised words in it, or the surname of one
+/// of the `speakers` quoted before (which gives their name). A run after a
+/// preposition is a place or an organisation ("in Baton Rouge", "of the
+/// Triple S Food Mart"), not who is speaking.
+fn last_name(text: &str, speakers: &HashMap<String, String>) -> Option<String> {
     text.lines().rev().find_map(|line| {
         super::sentences::split(line, 0)
             .into_iter()
             .rev()
-            .find_map(|(s, e)| subject_name(&line[s..e], full))
+            .find_map(|(s, e)| subject_name(&line[s..e], speakers))
     })
 }
 
@@ -1089,7 +1094,7 @@ fn after_preposition(ws: &[Word<'_>], i: usize) -> bool {
     is_preposition(before(1)) || (before(1) == Some("the") && is_preposition(before(2)))
 }
 
-fn subject_name(sentence: &str, full: &HashMap<String, String>) -> Option<String> {
+fn subject_name(sentence: &str, speakers: &HashMap<String, String>) -> Option<String> {
     let ws = words(sentence);
     let mut i = 0;
     while i < ws.len() {
@@ -1101,10 +1106,14 @@ fn subject_name(sentence: &str, full: &HashMap<String, String>) -> Option<String
         while e < ws.len() && !ws[e - 1].comma && is_capital(&ws[e]) {
             e += 1;
         }
-        let known = |n: &String| n.contains(' ') || full.contains_key(&n.to_lowercase());
         if !after_preposition(&ws, i) {
-            if let Some(n) = name(&ws[i..e]).filter(known) {
-                return Some(n);
+            let n = name(&ws[i..e]);
+            let n = match n {
+                Some(n) if !n.contains(' ') => speakers.get(&n.to_lowercase()).cloned(),
+                n => n,
+            };
+            if n.is_some() {
+                return n;
             }
         }
         i = e;
@@ -1746,6 +1755,20 @@ mod tests {
             &[
                 ("We hid nothing from anyone", Some("Ruiz")),
                 ("open about every cost from the start.", Some("Ruiz")),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_the_surname_of_someone_quoted_before() {
+        // Once no one: "Dunmore" was no speaker's surname on its own.
+        check(
+            "“We want answers today,” Michael Dunmore, head of the local branch, said.\n\n\
+             The officers should be held to account, Dunmore said.\n\n\
+             “Arrest those two officers now,” he said.\n",
+            &[
+                ("We want answers today", Some("Michael Dunmore")),
+                ("Arrest those two officers now", Some("Michael Dunmore")),
             ],
         );
     }
