@@ -272,6 +272,7 @@ const VERBS: &[&str] = &[
     "confirmed",
     "continued",
     "saying",
+    "telling",
     "stressed",
     "urged",
     "recalled",
@@ -1850,6 +1851,15 @@ mod tests {
         check(
             "The plan is “a disaster,” Ada Quill said.",
             &[("a disaster", Some("Ada Quill"))],
+        );
+    }
+
+    #[test]
+    fn telling_attributes_speech() {
+        // Once no one.
+        check(
+            "“We are not leaving this town,” one man could be heard telling the crowd.",
+            &[("We are not leaving this town", Some("one man"))],
         );
     }
 
