@@ -789,13 +789,21 @@ fn speaker_after(ws: &[Word<'_>]) -> Option<String> {
         }
     }
     // Uncased scripts (Arabic): the words after the verb, to a comma (a
-    // year further on, "عام 2011", is no matter).
+    // year further on, "عام 2011", is no matter). Not lower-case words of
+    // a cased script ("заявил, что человечество ждет").
     let e = ws
         .iter()
         .position(|w| w.comma)
         .map_or(ws.len(), |p| p + 1)
         .min(3);
-    if !cased && ws[..e].iter().all(|w| !w.clean.is_ascii()) {
+    let uncased = |w: &Word<'_>| {
+        !w.clean.is_ascii()
+            && !w
+                .clean
+                .chars()
+                .any(|c| c.is_lowercase() || c.is_uppercase())
+    };
+    if !cased && ws[..e].iter().all(uncased) {
         return Some(
             ws[..e]
                 .iter()
@@ -1860,6 +1868,16 @@ mod tests {
         check(
             "“We are not leaving this town,” one man could be heard telling the crowd.",
             &[("We are not leaving this town", Some("one man"))],
+        );
+    }
+
+    #[test]
+    fn lower_case_words_of_a_cased_script_name_no_one() {
+        // Once "что страну ждет" ("that the country awaits"), read as an
+        // Arabic speaker after the verb.
+        check(
+            "Экономист, известный своими прогнозами о мировых рынках и кризисах, заявил, что страну ждет «Большая зима».",
+            &[],
         );
     }
 
