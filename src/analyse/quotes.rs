@@ -1389,13 +1389,26 @@ pub(crate) fn ledger(
     }
     let none: Vec<usize> = Vec::new();
     // Each quote links to the one of the other version that holds most of
-    // its words (the nearest on a tie), when that is most of them. Only best
-    // links join quotes, so formulaic quotes do not all melt into one.
-    let best = |own: &[u64], own_row: usize, cands: &[usize], keys: &[Vec<u64>], rows: &[usize]| {
+    // its words (the nearest on a tie), when that is most of them and no
+    // one else said it. Only best links join quotes, so formulaic quotes
+    // ("I don't know what…") do not all melt into one.
+    let said_by = |qs: &[Found]| -> Vec<Option<String>> {
+        qs.iter()
+            .map(|q| q.speaker.as_deref().map(surname))
+            .collect()
+    };
+    let (by_b, by_a) = (said_by(&qb), said_by(&qa));
+    let best = |own: (&[u64], usize, &Option<String>),
+                cands: &[usize],
+                keys: &[Vec<u64>],
+                rows: &[usize],
+                by: &[Option<String>]| {
+        let (own, own_row, own_by) = own;
         let mut top: Option<(f64, usize, usize)> = None;
         for &c in cands.iter().take(if everything { usize::MAX } else { 50 }) {
             let (share, common) = containment(own, &keys[c]);
-            if share < CONTAIN_AT || common < 3 {
+            let someone_else = own_by.is_some() && by[c].is_some() && *own_by != by[c];
+            if share < CONTAIN_AT || common < 3 || someone_else {
                 continue;
             }
             let distance = rows[c].abs_diff(own_row);
@@ -1412,7 +1425,7 @@ pub(crate) fn ledger(
         } else {
             by_row_a.get(&row_b[i]).unwrap_or(&none)
         };
-        if let Some(j) = best(&kb[i], row_b[i], cands, &ka, &row_a) {
+        if let Some(j) = best((&kb[i], row_b[i], &by_b[i]), cands, &ka, &row_a, &by_a) {
             union(&mut parent, i, n + j);
         }
     }
@@ -1422,7 +1435,7 @@ pub(crate) fn ledger(
         } else {
             by_row_b.get(&row_a[j]).unwrap_or(&none)
         };
-        if let Some(i) = best(&ka[j], row_a[j], cands, &kb, &row_b) {
+        if let Some(i) = best((&ka[j], row_a[j], &by_a[j]), cands, &kb, &row_b, &by_b) {
             union(&mut parent, i, n + j);
         }
     }
