@@ -302,3 +302,21 @@ fn many_quotes_still_pair_within_their_rows() {
         "quotes changed 500\nquotes added 0\nquotes removed 0\nquotes unchanged 1000",
     );
 }
+
+/// A quote said by someone else is not the same quote reworded, however
+/// many words they share: once one `changed` quote, by the mayor before and
+/// the cousin after.
+#[test]
+fn a_quote_by_someone_else_is_not_the_same_quote() {
+    check(
+        Pair::Text(
+            "The storm passed on Sunday.\n\n“If this is not the moment for all of us, then I don’t know what is,” Mayor Ada Quill said.\n".to_string(),
+            "The storm passed on Sunday.\n\n“I don’t know what happened,” his cousin Tom Reyes said.\n".to_string(),
+        ),
+        r#"
+        quote removed "If this is not the moment" by Ada Quill
+        quote added "I don’t know what happened" by Tom Reyes
+        quotes changed 0
+        "#,
+    );
+}

@@ -48,6 +48,11 @@ fn each(text: &str, base: usize, mut found: impl FnMut((usize, usize)) -> bool) 
         let ends = match c {
             '\n' => true,
             '。' | '！' | '？' => true,
+            // An ellipsis before a capital: "…cadres”… According to…".
+            '…' => {
+                let rest = text[end..].trim_start();
+                rest.len() < text.len() - end && rest.chars().next().is_some_and(char::is_uppercase)
+            }
             '.' | '!' | '?' => {
                 // Closing quotes and brackets ride with the sentence.
                 let mut e = end;
@@ -238,6 +243,18 @@ mod tests {
                 "The U.S. envoy met Mr. Smith on Feb. 27.",
                 "“It went well.”",
                 "He left."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_ellipsis_before_a_capital_ends_the_sentence() {
+        assert_eq!(
+            texts("They are “cadres”… According to one source, few. It goes … on…”"),
+            [
+                "They are “cadres”…",
+                "According to one source, few.",
+                "It goes … on…”"
             ]
         );
     }
