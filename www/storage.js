@@ -152,9 +152,14 @@
     var target = event.target;
     if (target && target.id && (target.id.indexOf("opt-") === 0 || target.hasAttribute("data-sd-option"))) schedule();
   });
-  // A tab closed within the debounce still keeps the last keystrokes.
-  window.addEventListener("pagehide", function () {
+  // A tab closed, reloaded or hidden within the debounce still keeps the
+  // last keystrokes.
+  function flush() {
     if (dirty) page.keep();
+  }
+  window.addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") flush();
   });
 
   var draft = load();

@@ -122,3 +122,93 @@ for (const [name, theme] of [
     await context.close();
   });
 }
+
+/** Waits until the address bar's fragment holds exactly the text areas. */
+async function linkSettled(page) {
+  await page.waitForFunction(async () => {
+    if (!location.hash.startsWith("#sd1=")) return false;
+    const s = await StoryDiffPage.decodeLink(location.hash);
+    return s.before === document.getElementById("before").value && s.after === document.getElementById("after").value;
+  });
+  return page.url();
+}
+
+test("a ledger's \"row N\" link makes that row the current one and leaves the share link in the address bar; J goes on from it, one current row at a time", async () => {
+  const { page, context, errors } = await openPage(browser);
+  await page.locator("#result .sd-row-link").first().waitFor();
+  const link = await linkSettled(page);
+  const href = await page.locator("#result .sd-row-link").first().getAttribute("href");
+  assert.equal(href, "#sd-row-4"); // a real link, for pages without script
+  await page.locator("#result .sd-row-link").first().click();
+  assert.equal(page.url(), link);
+  const state = () =>
+    page.evaluate(() => ({
+      current: [...document.querySelectorAll(".sd-current")].map((r) => r.id),
+      focused: document.activeElement.id,
+      targeted: document.querySelectorAll(":target").length,
+      outlined: [...document.querySelectorAll("#result .sd-row")].filter((r) => getComputedStyle(r).outlineStyle !== "none").map((r) => r.id),
+      inView: (() => {
+        const box = document.querySelector(".sd-current")?.getBoundingClientRect();
+        return !!box && box.top >= 0 && box.bottom <= innerHeight;
+      })(),
+    }));
+  assert.deepEqual(await state(), { current: ["sd-row-4"], focused: "sd-row-4", targeted: 0, outlined: ["sd-row-4"], inView: true });
+  await page.keyboard.press("j");
+  const next = await state();
+  assert.equal(next.current.length, 1);
+  assert.notEqual(next.current[0], "sd-row-4");
+  assert.deepEqual(next.outlined, next.current, "two rows outlined at once");
+  assert.equal(Number(next.current[0].slice(7)) > 4, true, "J goes on after the linked row");
+  assert.equal(page.url(), link);
+  // A move link, too, moves the one current row.
+  const paras = Array.from({ length: 12 }, (_, k) => `Paragraph ${k} tells part ${k} of the story with several distinct words number ${k}.`);
+  const paragraph = "The governor said the dam would hold through the weekend, officials told reporters.";
+  await page.locator("#before").fill([paragraph, ...paras].join("\n\n") + "\n");
+  await page.locator("#after").fill([...paras.slice(0, 8), paragraph, ...paras.slice(8)].join("\n\n") + "\n");
+  const from = page.locator("#result .sd-move-link", { hasText: "Moved to row" });
+  await from.waitFor();
+  await page.locator("#next-change").click();
+  await page.locator("#next-change").click();
+  await from.click();
+  const partner = "sd-row-" + (await from.getAttribute("data-partner"));
+  const moved = await state();
+  assert.deepEqual([moved.current, moved.focused], [[partner], partner]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a reload 100 ms after typing, with a link in the address bar, brings back what was typed, and the link catches up", async () => {
+  const { page, context, errors } = await openPage(browser);
+  await page.locator("#result .sd-row-link").first().waitFor();
+  const old = await linkSettled(page);
+  await page.locator("#after").fill("Typed just now, after.");
+  await page.waitForTimeout(100);
+  await page.reload();
+  assert.equal(await page.locator("#after").inputValue(), "Typed just now, after.");
+  assert.equal(await page.locator("#before").inputValue(), seed(SEED_000));
+  await linkSettled(page);
+  // The older link, opened again in this tab, is that link's texts again.
+  await page.goto("about:blank");
+  await page.goto(old);
+  await page.waitForFunction((after) => document.getElementById("after").value === after, seed(SEED_001));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("hiding the page writes what was typed into the draft and the link at once", async () => {
+  const { page, context } = await openPage(browser);
+  await page.locator("#result .sd-row-link").first().waitFor();
+  await linkSettled(page);
+  await page.evaluate(() => {
+    // Typed, then the tab hidden before the debounces run out.
+    const after = document.getElementById("after");
+    document.getElementById("live").checked = false;
+    after.value = "Typed, then the tab hidden.";
+    after.dispatchEvent(new Event("input", { bubbles: true }));
+    Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+  });
+  assert.equal(await page.evaluate(() => localStorage.getItem("storydiff.draft.v2.after")), "Typed, then the tab hidden.");
+  await linkSettled(page);
+  await context.close();
+});
