@@ -298,6 +298,7 @@
     var button = el("button", "sd-fold", "Show " + lines.toLocaleString("en") + " unchanged lines");
     button.type = "button";
     button.setAttribute("aria-expanded", "false");
+    button.dataset.lines = lines.toLocaleString("en");
     var body = el("span", "sd-fold-body", middle);
     body.hidden = true;
     button.addEventListener("click", function () {

@@ -212,3 +212,36 @@ test("hiding the page writes what was typed into the draft and the link at once"
   await linkSettled(page);
   await context.close();
 });
+
+test("Print / PDF prints the comparison alone: no options, buttons or row links; a fold says what it leaves out", async () => {
+  const { page, context, errors } = await openPage(browser);
+  const [b, a] = foldedPair();
+  await page.locator("#before").fill(b);
+  await page.locator("#after").fill(a);
+  await page.locator("#result .sd-fold").first().waitFor();
+  const rows = await page.locator("#result .sd-row:visible").count();
+  await page.emulateMedia({ media: "print" });
+  const printed = await page.evaluate(() => {
+    const shown = (n) => n.getClientRects().length > 0 && getComputedStyle(n).visibility !== "hidden";
+    const controls = [...document.querySelectorAll("button, input, select, textarea, a[href], fieldset, progress")].filter(shown);
+    return {
+      controls: controls.filter((n) => !n.classList.contains("sd-fold")).map((n) => n.outerHTML.slice(0, 60)),
+      // A fold's button is a line of text on paper: its own words unseen.
+      folds: controls.filter((n) => n.classList.contains("sd-fold")).map((n) => [getComputedStyle(n).fontSize, getComputedStyle(n, "::before").content, getComputedStyle(n).borderStyle]),
+      rows: [...document.querySelectorAll("#result .sd-row")].filter(shown).length,
+      ledger: shown(document.querySelector("#result .sd-ledger")),
+      status: shown(document.getElementById("status")),
+    };
+  });
+  assert.deepEqual(printed.controls, []);
+  assert.ok(printed.folds.length >= 2);
+  for (const [size, note, border] of printed.folds) {
+    assert.deepEqual([size, border], ["0px", "none"]);
+    assert.match(note, /^"\[\d+ unchanged lines not printed\]"$/);
+  }
+  assert.equal(printed.rows, rows);
+  assert.equal(printed.ledger, true);
+  assert.equal(printed.status, true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
