@@ -163,6 +163,15 @@
   });
 
   var draft = load();
+  // Whether this browser has never opened the page: only then does app.js
+  // show the example (after Clear, an empty page stays empty).
+  var SEEN = "storydiff.seen.v1";
+  try {
+    page.firstVisit = !draft && !localStorage.getItem(SEEN);
+    localStorage.setItem(SEEN, "1");
+  } catch (e) {
+    page.firstVisit = !draft;
+  }
   page.restored = false;
   if (draft && !before.value && !after.value) {
     before.value = draft.before;

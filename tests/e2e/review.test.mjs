@@ -245,3 +245,61 @@ test("Print / PDF prints the comparison alone: no options, buttons or row links;
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("both texts empty: an invitation to paste two versions (and an example), not \"No changes.\" over an empty table", async () => {
+  const { page, context, errors } = await openPage(browser);
+  await page.locator("#result .sd-row-link").first().waitFor();
+  await page.locator("#before").fill("");
+  await page.locator("#after").fill("");
+  await page.locator("#result .sd-start").waitFor();
+  assert.match(await page.locator("#result").innerText(), /^Paste the earlier version of a story into Before and the later one into After/);
+  assert.equal(await page.locator("#result .sd-view, #result .sd-ledger").count(), 0);
+  assert.equal(await page.locator("#status").textContent(), "");
+  assert.equal(new URL(page.url()).hash, "");
+  await page.locator("#result .sd-start button", { hasText: "Show an example" }).click();
+  await page.locator("#result .sd-row-link").first().waitFor();
+  assert.equal(await page.locator("#before").inputValue(), seed(SEED_000));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("after Clear and a reload the page stays empty: the example is for a first visit only", async () => {
+  const { page, context, errors } = await openPage(browser);
+  await page.locator("#result .sd-row-link").first().waitFor();
+  await page.click("#clear");
+  await page.locator("#result .sd-start").waitFor();
+  await page.reload();
+  await page.locator("#result .sd-start").waitFor();
+  assert.deepEqual([await page.locator("#before").inputValue(), await page.locator("#after").inputValue()], ["", ""]);
+  // A new tab in the same browser: still no example.
+  const tab = await context.newPage();
+  await tab.goto(pageUrl);
+  await tab.locator("#result .sd-start").waitFor();
+  assert.equal(await tab.locator("#before").inputValue(), "");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("binary-looking input is compared with a clear notice, and its text is kept as it is", async () => {
+  const { page, context, errors } = await openPage(browser);
+  await page.locator("#result .sd-row-link").first().waitFor();
+  let binary = "%PDF-1.4\n";
+  // (No CR: a text area turns it into a line feed.)
+  for (let i = 0; i < 3000; i++) binary += String.fromCharCode((i * 7919) % 256).replace("\r", "");
+  const warning = page.locator("#input-warning");
+  assert.equal(await warning.isVisible(), false);
+  await page.locator("#after").fill(binary);
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /^After looks like binary data .* It is compared as it is and nothing was changed/);
+  await page.locator("#before").fill(binary.replace("%PDF-1.4", "%PDF-1.5") + "\ufffd\ufffd");
+  await page.locator("#input-warning", { hasText: "Before and After look like binary data" }).waitFor();
+  await page.waitForFunction(() => /compared in/.test(document.getElementById("status").textContent));
+  assert.equal(await page.locator("#after").inputValue(), binary);
+  // A story with a stray control character or two is no binary file.
+  await page.locator("#before").fill("The toll rose to 145\u0000 on Monday.\n");
+  await page.locator("#after").fill("The toll rose to 148 on Monday.\u0007\n");
+  await page.locator("#result .sd-after ins", { hasText: "148" }).waitFor();
+  assert.equal(await warning.isVisible(), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
