@@ -303,3 +303,67 @@ test("binary-looking input is compared with a clear notice, and its text is kept
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a long unbroken token in a ledger entry wraps inside the page", async () => {
+  const { page, context, errors } = await openPage(browser);
+  await page.locator("#result .sd-row-link").first().waitFor();
+  const token = "https://example.org/" + "a".repeat(400);
+  await page.locator("#before").fill(`“The toll is ${token},” the mayor said.\n`);
+  await page.locator("#after").fill(`“The toll is ${token}, now,” the mayor said.\n`);
+  await page.locator("#result .sd-ledger li.sd-quote", { hasText: "the mayor" }).waitFor();
+  const fit = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth <= innerWidth,
+    items: [...document.querySelectorAll("#result .sd-ledger li")].every((li) => {
+      const words = document.createRange();
+      words.selectNodeContents(li);
+      return words.getBoundingClientRect().right <= document.getElementById("result").getBoundingClientRect().right + 1;
+    }),
+  }));
+  assert.deepEqual(fit, { page: true, items: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const where of ["page", "element"]) {
+  test(`two outlets' sentence pairs (${where}): Before / After headings, and one column divider for every row`, async () => {
+    const { page, context, errors } = await openPage(browser, where === "page" ? pageUrl : blogPage("review-pairs.html", ""), { width: 1280, height: 900 });
+    if (where === "page") {
+      await page.locator("#before").fill(seed(SEED_001));
+      await page.locator("#after").fill(seed(SEED_002));
+      await page.locator("#result .sd-outlets").waitFor();
+    } else {
+      await page.waitForFunction(() => document.getElementById("one").shadowRoot?.querySelector(".sd-view"));
+      await page.evaluate(([b, a]) => {
+        const host = document.getElementById("one");
+        host.querySelector('[slot="before"]').textContent = b;
+        host.querySelector('[slot="after"]').textContent = a;
+      }, [seed(SEED_001), seed(SEED_002)]);
+      await page.waitForFunction(() => document.getElementById("one").shadowRoot.querySelector(".sd-outlets"));
+    }
+    const table = await page.evaluate((where) => {
+      const root = where === "page" ? document : document.getElementById("one").shadowRoot;
+      const outlets = root.querySelector(".sd-outlets");
+      outlets.open = true;
+      outlets.closest(".sd-ledger-box")?.setAttribute("open", "");
+      const rows = [...outlets.querySelectorAll(".sd-pair")];
+      const edge = (row, side) => Math.round(row.querySelector(side).getBoundingClientRect()[side === ".sd-before" ? "right" : "left"]);
+      const divider = (row) => {
+        const cell = row.querySelector(".sd-before");
+        return [Math.round(cell.getBoundingClientRect().right), getComputedStyle(cell).borderRightStyle];
+      };
+      return {
+        head: [...rows[0].children].map((c) => c.textContent),
+        dividers: [...new Set(rows.map((r) => JSON.stringify(divider(r))))],
+        afterStarts: new Set(rows.map((r) => edge(r, ".sd-after"))).size,
+        rows: rows.length,
+      };
+    }, where);
+    assert.deepEqual(table.head, ["Before", "After", ""]);
+    assert.ok(table.rows > 20);
+    assert.equal(table.dividers.length, 1, "the divider moves between rows: " + table.dividers.join(" "));
+    assert.equal(JSON.parse(table.dividers[0])[1], "solid");
+    assert.equal(table.afterStarts, 1);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
