@@ -7,6 +7,7 @@
   var status = document.getElementById("status");
   var live = document.getElementById("live");
   var progress = document.getElementById("progress");
+  var warning = document.getElementById("input-warning");
   var timer = 0;
   // Each option's control: its id in the page and its name in the model.
   var OPTIONS = {
@@ -64,6 +65,52 @@
     status.classList.add("sd-error");
   }
 
+  /** Characters text never holds: C0 and C1 controls other than tab and
+   * line breaks, and U+FFFD (bytes that were not UTF-8). */
+  var STRANGE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/g;
+
+  /** Whether a text looks like a binary file (a PDF, an image, a Word
+   * file) rather than a story: in its first 64 K characters, more than one
+   * in a hundred is a control character or U+FFFD. */
+  function looksBinary(text) {
+    var sample = text.slice(0, 65536);
+    var strange = (sample.match(STRANGE) || []).length;
+    return strange >= 4 && strange * 100 > sample.length;
+  }
+
+  /** A notice (never a refusal) when a side looks like binary data. */
+  function warnIfBinary(b, a) {
+    var sides = [];
+    if (looksBinary(b)) sides.push("Before");
+    if (looksBinary(a)) sides.push("After");
+    warning.hidden = !sides.length;
+    warning.textContent = sides.length
+      ? sides.join(" and ") + (sides.length > 1 ? " look" : " looks") +
+        " like binary data (a PDF, an image or a Word file?), not text: many of its characters are control codes or unreadable bytes, shown as symbols below. It is compared as it is and nothing was changed; to compare a story, paste its text or open it as .txt or .html."
+      : "";
+  }
+
+  /** What the result shows while both texts are empty. */
+  function invitation() {
+    var box = document.createElement("div");
+    box.className = "sd-start";
+    var p = document.createElement("p");
+    p.textContent = "Paste the earlier version of a story into Before and the later one into After (or open a file for each): the comparison appears here as you type.";
+    var example = document.createElement("button");
+    example.type = "button";
+    example.textContent = "Show an example";
+    example.title = "Two versions of a CNN story";
+    example.addEventListener("click", function () {
+      before.value = window.STORYDIFF_SEEDS.before;
+      after.value = window.STORYDIFF_SEEDS.after;
+      before.dispatchEvent(new Event("input", { bubbles: true }));
+      after.dispatchEvent(new Event("input", { bubbles: true }));
+      run();
+    });
+    box.append(p, example);
+    return box;
+  }
+
   function run() {
     clearTimeout(timer);
     setDirection(before);
@@ -74,6 +121,7 @@
     var b = before.value;
     var a = after.value;
     var opts = options();
+    warnIfBinary(b, a);
     var started = performance.now();
     // Long inputs show progress; short ones are done before it would show.
     var long = b.length + a.length > 100000;
@@ -89,6 +137,17 @@
         busy = false;
         var ms = Math.round(performance.now() - started);
         if (showing) showing.cancel();
+        if (!b && !a) {
+          // Nothing to compare: say what to do, not "No changes." over an
+          // empty table.
+          showing = null;
+          progress.hidden = true;
+          status.textContent = "";
+          status.classList.remove("sd-error");
+          result.replaceChildren(invitation());
+          document.dispatchEvent(new CustomEvent("storydiff:compared", { detail: { model: model, ms: ms } }));
+          return;
+        }
         progress.max = model.rows.length || 1;
         showing = StoryDiff.viewInto(result, model, opts, function (done, total) {
           if (!long) return;
@@ -159,7 +218,9 @@
   after.addEventListener("input", schedule);
   document.getElementById("compare").addEventListener("click", run);
 
-  if (!before.value && !after.value) {
+  // The example on a first visit only: a page emptied with Clear stays so.
+  var firstVisit = !window.StoryDiffPage || window.StoryDiffPage.firstVisit !== false;
+  if (!before.value && !after.value && firstVisit) {
     before.value = window.STORYDIFF_SEEDS.before;
     after.value = window.STORYDIFF_SEEDS.after;
   }

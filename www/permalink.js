@@ -196,6 +196,14 @@
   var ready = false; // false until a link in the address has been read
   var sequence = 0;
   page.link = { tooLong: false, size: 0, limit: LIMIT, current: "" };
+  // The state the link in the address holds (null: no link there).
+  var linked = null;
+  // sessionStorage: the address this tab left behind its kept draft.
+  var BEHIND = "storydiff.link.behind";
+
+  function same(a, b) {
+    return !!a && !!b && a.before === b.before && a.after === b.after && JSON.stringify(a.options) === JSON.stringify(b.options);
+  }
 
   function bareAddress() {
     return location.href.replace(/#.*$/, "");
@@ -217,6 +225,7 @@
     var state = page.state();
     if (!state.before && !state.after) {
       // Nothing to share: the bare address.
+      linked = null;
       page.link.current = "";
       if (location.hash) history.replaceState(null, "", bareAddress());
       return;
@@ -233,6 +242,7 @@
     if (!fragment || fragment.length > LIMIT) {
       page.link.tooLong = true;
       page.link.current = "";
+      linked = null;
       if (location.hash) history.replaceState(null, "", bareAddress());
       tooLongNotice();
       return;
@@ -240,6 +250,7 @@
     if (page.link.tooLong) page.notice("");
     page.link.tooLong = false;
     page.link.current = bareAddress() + "#" + fragment;
+    linked = state;
     if (location.hash !== "#" + fragment) history.replaceState(null, "", "#" + fragment);
   }
   page.syncLink = sync;
@@ -265,13 +276,28 @@
   /** Opens the link in the address bar, if there is one. */
   async function openFromAddress() {
     var hash = location.hash;
+    var behind = null;
+    try {
+      behind = sessionStorage.getItem(BEHIND);
+      sessionStorage.removeItem(BEHIND);
+    } catch (e) {
+      /* no session storage: the link wins */
+    }
     if (!isLink(hash)) {
+      ready = true;
+      return false;
+    }
+    if (behind === hash && (page.state().before || page.state().after)) {
+      // This tab left this address before its link caught up with the
+      // typing: the kept draft is newer. The next comparison rewrites the
+      // link.
       ready = true;
       return false;
     }
     try {
       var state = await decode(hash);
       var previous = page.state();
+      linked = state;
       page.setTexts(state.before, state.after, state.options);
       // Offer back what was there, unless it was nothing or the example.
       var seeds = window.STORYDIFF_SEEDS || {};
@@ -309,6 +335,26 @@
   });
   document.addEventListener("storydiff:compared", function () {
     sync();
+  });
+
+  // The link is written a moment after the typing (it is compressed
+  // asynchronously), and a reload's address is fixed before the page
+  // hears of it: left (or reloaded) in that moment, this tab would open the
+  // link's older texts over the draft storage.js has just kept. So when
+  // the page is hidden the link is brought up to date if there is time,
+  // and when it goes, a note in this tab's sessionStorage says the address
+  // is behind the draft; the next load of that same address keeps the
+  // draft (openFromAddress).
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden" && ready && isLink(location.hash) && !same(linked, page.state())) sync();
+  });
+  window.addEventListener("pagehide", function () {
+    if (!isLink(location.hash) || same(linked, page.state()) || !page.kept) return;
+    try {
+      sessionStorage.setItem(BEHIND, location.hash);
+    } catch (e) {
+      /* the link wins, as before */
+    }
   });
 
   document.getElementById("copy-link").addEventListener("click", async function () {

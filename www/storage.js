@@ -152,12 +152,26 @@
     var target = event.target;
     if (target && target.id && (target.id.indexOf("opt-") === 0 || target.hasAttribute("data-sd-option"))) schedule();
   });
-  // A tab closed within the debounce still keeps the last keystrokes.
-  window.addEventListener("pagehide", function () {
+  // A tab closed, reloaded or hidden within the debounce still keeps the
+  // last keystrokes.
+  function flush() {
     if (dirty) page.keep();
+  }
+  window.addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") flush();
   });
 
   var draft = load();
+  // Whether this browser has never opened the page: only then does app.js
+  // show the example (after Clear, an empty page stays empty).
+  var SEEN = "storydiff.seen.v1";
+  try {
+    page.firstVisit = !draft && !localStorage.getItem(SEEN);
+    localStorage.setItem(SEEN, "1");
+  } catch (e) {
+    page.firstVisit = !draft;
+  }
   page.restored = false;
   if (draft && !before.value && !after.value) {
     before.value = draft.before;

@@ -298,6 +298,7 @@
     var button = el("button", "sd-fold", "Show " + lines.toLocaleString("en") + " unchanged lines");
     button.type = "button";
     button.setAttribute("aria-expanded", "false");
+    button.dataset.lines = lines.toLocaleString("en");
     var body = el("span", "sd-fold-body", middle);
     body.hidden = true;
     button.addEventListener("click", function () {
@@ -615,6 +616,9 @@
       var sd = el("details", "sd-outlets");
       sd.appendChild(el("summary", null, "Sentences, outlet against outlet"));
       var grid = el("div", "sd-pairs");
+      var head = el("div", "sd-pair sd-pair-head");
+      head.append(el("div", "sd-before", "Before"), el("div", "sd-after", "After"), el("div"));
+      grid.appendChild(head);
       outlets.sentences.forEach(function (p) {
         var line = el("div", "sd-pair" + (p.before == null ? " sd-after-only" : p.after == null ? " sd-before-only" : ""));
         line.appendChild(el("div", "sd-before", p.before == null ? "" : p.before));

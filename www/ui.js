@@ -189,7 +189,7 @@
     resultInline.hidden = !inline;
     if (inline && page.model) resultInline.replaceChildren(StoryDiff.inlineView(page.model));
     else resultInline.replaceChildren();
-    current = -1;
+    current = null;
     updateMap();
   }
 
@@ -208,7 +208,9 @@
 
   // ------------------------------------------------------------ changes
 
-  var current = -1;
+  // The current row: at most one, outlined. J / K, the mini-map, the
+  // ledger's "row N" links and the move links all set it.
+  var current = null;
 
   /** The rows of the visible view that hold a change, in order. */
   function changes() {
@@ -220,23 +222,65 @@
     });
   }
 
+  /** Makes `row` the current row: outlined, in view, focused. */
+  function select(row) {
+    document.querySelectorAll(".sd-current").forEach(function (r) {
+      r.classList.remove("sd-current");
+    });
+    current = row;
+    row.classList.add("sd-current");
+    row.setAttribute("tabindex", "-1");
+    row.scrollIntoView({ block: "center" });
+    row.focus({ preventScroll: true });
+    var list = changes();
+    var at = list.indexOf(row);
+    position.textContent = at < 0 ? "" : "Change " + (at + 1) + " of " + list.length;
+  }
+
   function go(step) {
     var list = changes();
     if (!list.length) {
       position.textContent = "No changes";
       return;
     }
-    current = current < 0 ? (step > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, current + step));
-    var row = list[current];
-    list.forEach(function (r) {
-      r.classList.remove("sd-current");
-    });
-    row.classList.add("sd-current");
-    row.setAttribute("tabindex", "-1");
-    row.scrollIntoView({ block: "center" });
-    row.focus({ preventScroll: true });
-    position.textContent = "Change " + (current + 1) + " of " + list.length;
+    var at = current ? list.indexOf(current) : -1;
+    if (at >= 0) {
+      at = Math.min(list.length - 1, Math.max(0, at + step));
+    } else if (current && current.isConnected) {
+      // A row that is no change (an unchanged quote's row): the next
+      // change after it, or the last one before it.
+      var after = list.filter(function (r) {
+        return current.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING;
+      }).length;
+      at = step > 0 ? Math.min(list.length - 1, list.length - after) : Math.max(0, list.length - after - 1);
+    } else {
+      at = step > 0 ? 0 : list.length - 1;
+    }
+    select(list[at]);
   }
+
+  // The ledger's "row N" links (href="#sd-row-N", real links in an HTML
+  // report) and the move links: to the row in the view that shows, made
+  // current, with the address bar left alone (it holds the share link).
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (!target.closest || !(result.contains(target) || resultInline.contains(target))) return;
+    var link = target.closest("a.sd-row-link");
+    var move = target.closest(".sd-move-link");
+    var index;
+    if (link) {
+      var match = /^#sd-(?:row|line)-(\d+)$/.exec(link.getAttribute("href") || "");
+      if (!match) return;
+      event.preventDefault();
+      index = match[1];
+    } else if (move) {
+      index = move.dataset.partner;
+    } else {
+      return;
+    }
+    var row = view === "inline" ? resultInline.querySelector("#sd-line-" + index) : result.querySelector("#sd-row-" + index);
+    if (row && row.getClientRects().length) select(row);
+  });
 
   document.getElementById("next-change").addEventListener("click", function () {
     go(1);
@@ -294,8 +338,7 @@
       mark.style.height = Math.max(0.4, (boxes[index].height / height) * 100) + "%";
       mark.title = "Change " + (index + 1) + ": " + row.dataset.kind;
       mark.addEventListener("click", function () {
-        current = index - 1;
-        go(1);
+        select(row);
       });
       marks.appendChild(mark);
     });
@@ -305,7 +348,7 @@
 
   window.addEventListener("resize", updateMap);
   document.addEventListener("storydiff:compared", function () {
-    current = -1;
+    current = null;
     position.textContent = "";
     showView();
   });

@@ -6,6 +6,8 @@ use super::{runs, Mark};
 use crate::{Comparison, RowKind};
 
 const STYLE: &str = include_str!("../../www/style.css");
+/// The ledger's rules, which the page's stylesheet takes at its mark.
+const LEDGER: &str = include_str!("../../www/ledger.css");
 
 /// A self-contained HTML document showing the comparison side by side.
 pub fn report(comparison: &Comparison<'_>, title: &str) -> String {
@@ -15,7 +17,7 @@ pub fn report(comparison: &Comparison<'_>, title: &str) -> String {
     out.push_str("<title>");
     escape_into(&mut out, title);
     out.push_str("</title>\n<style>\n");
-    out.push_str(STYLE);
+    out.push_str(&STYLE.replace("/*@LEDGER@*/", LEDGER));
     out.push_str("</style>\n</head>\n<body>\n<main class=\"sd-report\">\n<h1>");
     escape_into(&mut out, title);
     out.push_str("</h1>\n");

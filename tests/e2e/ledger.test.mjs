@@ -66,11 +66,14 @@ test("every ledger link reaches its row", async () => {
   // holds the quote.
   const link = page.locator(".sd-quote-added", { hasText: "They need to get rid" }).locator("a.sd-row-link");
   const href = await link.getAttribute("href");
+  await page.waitForFunction(() => location.hash.startsWith("#sd1="));
   await link.click();
   const row = page.locator(href);
   assert.ok(await row.isVisible());
   assert.match(await row.locator(".sd-after").textContent(), /They need to get rid of these illusions/);
-  assert.equal(await page.evaluate(() => location.hash), href);
+  // The address bar keeps the share link; the row is the current one.
+  assert.match(await page.evaluate(() => location.hash), /^#sd1=/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), href.slice(1));
   const inView = await row.evaluate((r) => {
     const b = r.getBoundingClientRect();
     return b.top < window.innerHeight && b.bottom > 0;

@@ -201,12 +201,15 @@ fn dist() -> Result<Built> {
     let glue = std::fs::read_to_string(out.join("storydiff.js")).map_err(|e| e.to_string())?;
 
     let read = |p: &str| std::fs::read_to_string(root.join(p)).map_err(|e| format!("{p}: {e}"));
+    // The ledger's rules, shared by the page and the element.
+    let ledger = read("www/ledger.css")?;
+    let with_ledger = |p: &str| read(p).map(|css| css.replace("/*@LEDGER@*/", &ledger));
     let version = env!("CARGO_PKG_VERSION");
     // The <story-diff> element and the inline view ride in the same script,
     // inside its factory (they share its private helpers).
     let element = read("www/element.js")?.replace(
         "\"/*@ELEMENT_CSS@*/\"",
-        &js_string(&read("www/element.css")?),
+        &js_string(&with_ledger("www/element.css")?),
     );
     let script = read("www/story-diff.js")?
         .replace("/*@ELEMENT@*/", &element)
@@ -219,7 +222,7 @@ fn dist() -> Result<Built> {
         js_string(&read("seeds/001_c841d5658e0f1fdf.txt")?)
     );
     let page = read("www/index.html")?
-        .replace("/*@STYLE@*/", &read("www/style.css")?)
+        .replace("/*@STYLE@*/", &with_ledger("www/style.css")?)
         .replace("/*@STORYDIFF@*/", &script)
         .replace("/*@SEEDS@*/", &seeds)
         .replace("/*@APP@*/", &read("www/app.js")?)
