@@ -303,6 +303,22 @@ fn many_quotes_still_pair_within_their_rows() {
     );
 }
 
+/// The same words given to someone else are one quote whose speaker
+/// changed: a fact-checker's correction of who said it.
+#[test]
+fn the_same_quote_given_to_someone_else_is_changed_with_both_speakers() {
+    let c = storydiff::compare(
+        "The storm passed.\n\n“We will rebuild every home that the storm took from us,” Mayor Ada Quill said.\n",
+        "The storm passed.\n\n“We will rebuild every home that the storm took from us all,” Governor Tom Reyes said.\n",
+        &storydiff::Options::default(),
+    );
+    let q = &c.ledger.quotes;
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].change, storydiff::Change::Changed);
+    assert_eq!(q[0].speaker.as_deref(), Some("Tom Reyes"));
+    assert_eq!(q[0].before_speaker.as_deref(), Some("Ada Quill"));
+}
+
 /// A quote said by someone else is not the same quote reworded, however
 /// many words they share: once one `changed` quote, by the mayor before and
 /// the cousin after.

@@ -30,6 +30,9 @@ const PAIR_LIMIT: usize = 600;
 /// Share of a quote's words that must be in another for the two to be one
 /// quote, reworded or regrouped.
 const CONTAIN_AT: f64 = 0.6;
+/// Share of each other's words two quotes given to different speakers hold
+/// to be one quote whose speaker changed.
+const SAME_WORDS_AT: f64 = 0.8;
 
 /// One quotation found in one version.
 #[derive(Clone, Debug)]
@@ -1407,8 +1410,13 @@ pub(crate) fn ledger(
         let mut top: Option<(f64, usize, usize)> = None;
         for &c in cands.iter().take(if everything { usize::MAX } else { 50 }) {
             let (share, common) = containment(own, &keys[c]);
+            // A quote given to someone else is the same quote only when
+            // each holds nearly all the other's words (a correction of who
+            // said it), not when a short one is mostly in a longer one.
             let someone_else = own_by.is_some() && by[c].is_some() && *own_by != by[c];
-            if share < CONTAIN_AT || common < 3 || someone_else {
+            let reattributed =
+                || share >= SAME_WORDS_AT && containment(&keys[c], own).0 >= SAME_WORDS_AT;
+            if share < CONTAIN_AT || common < 3 || (someone_else && !reattributed()) {
                 continue;
             }
             let distance = rows[c].abs_diff(own_row);

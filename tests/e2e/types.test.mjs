@@ -93,7 +93,7 @@ test("story-diff.d.ts's Options and ViewOptions are MODEL.md's options", () => {
 /** Pairs whose models between them carry every field of the model:
  * the seeds (quotes, figures, outlets), and small made-up pairs for the
  * rest (moves, a split and a merge, a changed quote whose speaker changed,
- * other line endings). */
+ * a changed figure, other line endings). */
 function pairs() {
   const p = (...paragraphs) => paragraphs.join("\n\n") + "\n";
   const storm = [
@@ -116,8 +116,9 @@ function pairs() {
     merged: [apart, joined],
     quote: [
       p(storm[0], '"We will rebuild every home and every school that the storm took from us," said John Smith.'),
-      p(storm[0], '"We will rebuild every home and every road that the storm took from this town," said Jane Doe.'),
+      p(storm[0], '"We will rebuild every home and every school that the storm took from us all," said Jane Doe.'),
     ],
+    figure: [p("Bombs killed more than 140 people in the city, officials said."), p("Bombs killed nearly 150 people in the city, officials said.")],
     line_endings: ["A line.\r\nAnother line.\r\n", "A line.\nAnother line.\n"],
   };
 }
