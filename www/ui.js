@@ -182,13 +182,14 @@
     view = window.matchMedia && window.matchMedia("(max-width: 640px)").matches ? "inline" : "side";
   }
 
+  /** Shows the chosen view's section. app.js builds the view in it (only
+   * the one chosen, a slice at a time), reading page.view. */
   function showView() {
     var inline = view === "inline";
+    page.view = view;
     document.getElementById("view-" + view).checked = true;
     result.hidden = inline;
     resultInline.hidden = !inline;
-    if (inline && page.model) resultInline.replaceChildren(StoryDiff.inlineView(page.model));
-    else resultInline.replaceChildren();
     current = -1;
     updateMap();
   }
@@ -203,6 +204,11 @@
         /* the choice lasts for this visit only */
       }
       showView();
+      if (page.showAgain) {
+        page.showAgain().then(function (complete) {
+          if (complete) updateMap();
+        });
+      }
     });
   });
 
