@@ -4,9 +4,7 @@
 // set of counts wherever counts are stated.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { launch, openPage, paste, root, seed, SEED_000, SEED_001 } from "./browser.mjs";
+import { largePair, launch, openPage, paste, seed, SEED_000, SEED_001 } from "./browser.mjs";
 
 let browser;
 before(async () => {
@@ -114,22 +112,6 @@ test("inline on a phone: the ledger above it, page furniture set aside as side b
   await context.close();
 });
 
-/** The 1.4 MB GOV.UK pair (shared/corpus), or a long pair made from the seeds. */
-function largePair() {
-  const dir = path.resolve(root, "..", "shared", "corpus", "govuk_care_support_guidance_xlarge");
-  if (existsSync(dir)) return [readFileSync(path.join(dir, "a.txt"), "utf8"), readFileSync(path.join(dir, "b.txt"), "utf8")];
-  const paragraphs = (seed(SEED_000) + "\n\n" + seed(SEED_001)).split(/\n\n+/);
-  const b = [];
-  const a = [];
-  for (let k = 0; b.join("\n\n").length < 1_400_000; k++) {
-    const p = `${paragraphs[k % paragraphs.length]} (${k})`;
-    b.push(p);
-    if (k % 97 === 3) a.push(p.replace(/\b(the|a)\b/, "this"));
-    else a.push(p);
-  }
-  return [b.join("\n\n") + "\n", a.join("\n\n") + "\n"];
-}
-
 test("inline on the 1.4 MB pair: unchanged runs folded, built a slice at a time, and switching views never freezes the page", async () => {
   const [b, a] = largePair();
   const { page, context, errors } = await openPage(browser, undefined, PHONE);
@@ -181,21 +163,29 @@ test("inline on the 1.4 MB pair: unchanged runs folded, built a slice at a time,
   await context.close();
 });
 
+/** In the page: a <story-diff> of the two texts, with `id` (and `ledger`
+ * when given), at the top of <main>, once it has rendered. */
+async function mountEmbed([id, b, a, ledger]) {
+  const host = document.createElement("story-diff");
+  host.id = id;
+  if (ledger) host.setAttribute("ledger", ledger);
+  for (const [slot, text] of [["before", b], ["after", a]]) {
+    const pre = document.createElement("pre");
+    pre.slot = slot;
+    pre.textContent = text;
+    host.appendChild(pre);
+  }
+  const rendered = new Promise((r) => host.addEventListener("story-diff:rendered", r, { once: true }));
+  document.querySelector("main").prepend(host);
+  await rendered;
+}
+
 test("<story-diff> in a narrow column: the ledger, then the inline view alone, furniture set aside; side by side once it is wide", async () => {
   const { page, context, errors } = await openPage(browser, undefined, PHONE);
   await page.locator("#status", { hasText: /compared in/ }).waitFor();
-  const narrow = await page.evaluate(async ([b, a]) => {
-    const host = document.createElement("story-diff");
-    host.id = "embed";
-    for (const [slot, text] of [["before", b], ["after", a]]) {
-      const pre = document.createElement("pre");
-      pre.slot = slot;
-      pre.textContent = text;
-      host.appendChild(pre);
-    }
-    const rendered = new Promise((r) => host.addEventListener("story-diff:rendered", r, { once: true }));
-    document.querySelector("main").prepend(host);
-    await rendered;
+  await page.evaluate(mountEmbed, ["embed", seed(SEED_000), seed(SEED_001)]);
+  const narrow = await page.evaluate(() => {
+    const host = document.getElementById("embed");
     const shadow = host.shadowRoot;
     const box = shadow.querySelector(".sd-ledger-box");
     const view = shadow.querySelector(".sd-inline-view");
@@ -207,7 +197,7 @@ test("<story-diff> in a narrow column: the ledger, then the inline view alone, f
       noiseShown: shadow.querySelector(".sd-line.sd-noise").getClientRects().length > 0,
       struck: [...shadow.querySelectorAll("del")].some((d) => d.textContent.includes("Now playing")),
     };
-  }, [seed(SEED_000), seed(SEED_001)]);
+  });
   assert.deepEqual(narrow.views, ["sd-inline-view"]);
   assert.equal(narrow.above, true);
   assert.equal(narrow.quote, true);
@@ -311,24 +301,17 @@ test("the counts agree: the status line, the ledger, the element's ledger and ca
     [MOVE_BEFORE, MOVE_AFTER, /\b1 paragraph changed · 1 paragraph moved\b/],
   ]) {
     await compareTexts(page, b, a);
-    const said = await page.evaluate(async ([b, a]) => {
+    await page.evaluate(mountEmbed, ["with-ledger", b, a]);
+    await page.evaluate(mountEmbed, ["without-ledger", b, a, "off"]);
+    const said = await page.evaluate(() => {
       const model = StoryDiffPage.model;
-      const embed = async (ledger) => {
-        const host = document.createElement("story-diff");
-        if (ledger) host.setAttribute("ledger", ledger);
-        for (const [slot, text] of [["before", b], ["after", a]]) {
-          const pre = document.createElement("pre");
-          pre.slot = slot;
-          pre.textContent = text;
-          host.appendChild(pre);
-        }
-        const rendered = new Promise((r) => host.addEventListener("story-diff:rendered", r, { once: true }));
-        document.body.appendChild(host);
-        await rendered;
-        const shadow = host.shadowRoot;
-        const text = (shadow.querySelector(".sd-ledger-counts") || shadow.querySelector(".sd-caption")).textContent;
+      // What an element states: the texts of its ledger's counts and of
+      // its caption.
+      const embed = (id) => {
+        const host = document.getElementById(id);
+        const said = [".sd-ledger-counts", ".sd-caption"].map((s) => [...host.shadowRoot.querySelectorAll(s)].map((n) => n.textContent));
         host.remove();
-        return text;
+        return said;
       };
       return {
         stats: model.stats,
@@ -336,14 +319,16 @@ test("the counts agree: the status line, the ledger, the element's ledger and ca
         status: document.getElementById("status").textContent,
         ledger: document.querySelector("#result .sd-stats").textContent,
         summary: StoryDiff.summary(model),
-        element: await embed(null),
-        caption: await embed("off"),
+        element: embed("with-ledger"),
+        caption: embed("without-ledger"),
       };
-    }, [b, a]);
+    });
     assert.match(said.ledger, expect);
     assert.equal(said.summary, said.ledger);
-    assert.equal(said.element, said.ledger);
-    assert.equal(said.caption, said.ledger);
+    // With its ledger, the element says the counts once, in the ledger;
+    // with ledger="off", in a caption.
+    assert.deepEqual(said.element, [[said.ledger], []]);
+    assert.deepEqual(said.caption, [[], [said.ledger]]);
     assert.ok(said.status.startsWith(said.ledger), `status: ${said.status}`);
     // The numbers are the stats': a move is one paragraph, two rows.
     assert.ok(said.ledger.includes(`${said.stats.paragraphsChanged} paragraph`));
