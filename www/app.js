@@ -4,6 +4,7 @@
   var before = document.getElementById("before");
   var after = document.getElementById("after");
   var result = document.getElementById("result");
+  var resultInline = document.getElementById("result-inline");
   var status = document.getElementById("status");
   var live = document.getElementById("live");
   var progress = document.getElementById("progress");
@@ -27,19 +28,12 @@
     return out;
   }
 
+  /** The status line's account of a model: the ledger's counts line
+   * (StoryDiff.summary, read off the model's stats), then what the counts
+   * leave out. */
   function summary(model) {
-    var counts = {};
-    model.rows.forEach(function (row) {
-      // Cosmetic-only rows are counted apart; noise never counts as a change.
-      var kind = row.kind === "changed" && row.cosmetic ? "cosmetic" : row.kind;
-      counts[kind] = (counts[kind] || 0) + 1;
-    });
-    var parts = [];
-    ["changed", "added", "removed", "moved", "cosmetic"].forEach(function (kind) {
-      if (counts[kind]) parts.push(counts[kind] + " " + kind);
-    });
-    var text = parts.length ? parts.join(" · ") : "no changes";
-    if (counts.noise) text += " (page furniture set aside)";
+    var text = StoryDiff.summary(model);
+    if (model.rows.some(function (row) { return row.kind === "noise"; })) text += " (page furniture set aside)";
     var endings = model.line_endings;
     if (endings) text += " · line endings changed: " + endings.before.toUpperCase() + " → " + endings.after.toUpperCase();
     return text;
@@ -52,6 +46,37 @@
   var busy = false;
   var current = 0;
   var showing = null;
+  var shown = null;
+  var page = (window.StoryDiffPage = window.StoryDiffPage || {});
+
+  /** Shows a model in the view the reader chose (page.view, which ui.js
+   * keeps: "side" in #result, "inline" in #result-inline), a slice at a
+   * time; the other view is emptied, so only one is ever built. */
+  function show(model, opts, onProgress) {
+    if (showing) showing.cancel();
+    var inline = page.view === "inline";
+    (inline ? result : resultInline).replaceChildren();
+    shown = { model: model, opts: opts };
+    showing = StoryDiff.viewInto(inline ? resultInline : result, model, Object.assign({}, opts, { inline: inline }), onProgress);
+    return showing;
+  }
+
+  /** Shows the current model again, in the view now chosen (ui.js calls
+   * it when the reader switches views). A Promise as viewInto's. */
+  page.showAgain = function () {
+    return shown ? show(shown.model, shown.opts) : Promise.resolve(false);
+  };
+
+  /** Settles true once `model` is shown in full, in whichever view (a
+   * switch of view part way starts it again in the other), or false when
+   * a newer model replaced it. */
+  function whenShown(model) {
+    var mine = showing;
+    return mine.then(function (complete) {
+      if (complete) return true;
+      return showing !== mine && shown.model === model ? whenShown(model) : false;
+    });
+  }
 
   function size(text) {
     var kb = text.length / 1024;
@@ -136,20 +161,22 @@
         if (token !== current) return;
         busy = false;
         var ms = Math.round(performance.now() - started);
-        if (showing) showing.cancel();
         if (!b && !a) {
-          // Nothing to compare: say what to do, not "No changes." over an
-          // empty table.
+          // Nothing to compare: say what to do (in either view), not "No
+          // changes." over an empty table.
+          if (showing) showing.cancel();
           showing = null;
+          shown = null;
           progress.hidden = true;
           status.textContent = "";
           status.classList.remove("sd-error");
           result.replaceChildren(invitation());
+          resultInline.replaceChildren(invitation());
           document.dispatchEvent(new CustomEvent("storydiff:compared", { detail: { model: model, ms: ms } }));
           return;
         }
         progress.max = model.rows.length || 1;
-        showing = StoryDiff.viewInto(result, model, opts, function (done, total) {
+        show(model, opts, function (done, total) {
           if (!long) return;
           progress.value = done;
           status.textContent =
@@ -159,7 +186,7 @@
           summary(model) + " — compared in " + ms + " ms" + (model.approximate ? " (approximate: the texts were too large or too different for a full comparison in time)" : "");
         status.classList.remove("sd-error");
         if (!long) status.textContent = line;
-        showing.then(function (complete) {
+        whenShown(model).then(function (complete) {
           if (!complete) return;
           progress.hidden = true;
           status.textContent = line;

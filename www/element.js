@@ -1,81 +1,22 @@
-/* storydiff, part two: the inline (unified) view and the <story-diff>
- * custom element. `cargo xtask dist` puts this file inside story-diff.js's
- * factory (at its ELEMENT mark), so one classic <script src="story-diff.js">
- * gives a site both window.StoryDiff and <story-diff>, and this code uses
- * the factory's private `el`, `visible`, `ledger` and `summary` (the stats
- * line) rather than copies of them. */
+/* storydiff, part two: the <story-diff> custom element. `cargo xtask dist`
+ * puts this file inside story-diff.js's factory (at its ELEMENT mark), so
+ * one classic <script src="story-diff.js"> gives a site both
+ * window.StoryDiff and <story-diff>, and this code uses the factory's
+ * private `el`, `ledger` and `modelSummary` (the stats line) rather than
+ * copies of them. */
 (function () {
   "use strict";
   var StoryDiff = window.StoryDiff;
   var ELEMENT_CSS = "/*@ELEMENT_CSS@*/";
 
-  /** The marked runs of a row in reading order, for the inline view:
-   * [mark, text] with mark "", "delete", "insert" or "cosmetic-delete"... */
-  function inlineRuns(row) {
-    var out = [];
-    if (row.inline && row.before != null && row.after != null) {
-      row.inline.forEach(function (piece) {
-        out.push([piece.tag === "equal" ? "" : piece.tag, piece.text, !!piece.cosmetic]);
-      });
-    } else if (row.before != null && row.after != null) {
-      if (row.before === row.after) out.push(["", row.after, false]);
-      else out.push(["delete", row.before, !!row.cosmetic], ["insert", row.after, !!row.cosmetic]);
-    } else if (row.before != null) {
-      out.push([row.kind === "equal" || row.kind === "noise" ? "" : "delete", row.before, false]);
-    } else if (row.after != null) {
-      out.push([row.kind === "equal" || row.kind === "noise" ? "" : "insert", row.after, false]);
-    }
-    // Line breaks at the end of the row are the row's edge, not content.
-    while (out.length) {
-      var last = out[out.length - 1];
-      last[1] = last[1].replace(/[\r\n]+$/, "");
-      if (last[1]) break;
-      out.pop();
-    }
-    return out;
-  }
+  // A column narrower than this (a phone, a slim blog column) shows the
+  // inline view; a wider one, side by side.
+  var NARROW_REM = 34;
 
-  /** The inline (unified) view of a model: one column, deletions and
-   * insertions in reading order. Rows keep the ids and kinds of the
-   * side-by-side view (`sd-line-N`). */
-  function inlineView(model) {
-    var root = el("div", "sd-inline-view");
-    model.rows.forEach(function (row, index) {
-      var line = el("div", "sd-line sd-" + row.kind + (row.cosmetic ? " sd-row-cosmetic" : ""));
-      line.id = "sd-line-" + index;
-      line.dataset.kind = row.kind;
-      line.dataset.row = String(index);
-      if (row.kind === "moved") {
-        line.appendChild(el("span", "sd-tag", row.after == null ? "moved from here" : "moved here"));
-      }
-      inlineRuns(row).forEach(function (run) {
-        var text = visible(run[1]);
-        if (!run[0]) {
-          line.appendChild(document.createTextNode(text));
-          return;
-        }
-        line.appendChild(el(run[0] === "delete" ? "del" : "ins", run[2] ? "sd-cosmetic" : "", text));
-      });
-      root.appendChild(line);
-    });
-    return root;
+  function isNarrow(box) {
+    var rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    return box.clientWidth <= NARROW_REM * rem;
   }
-
-  /** A one-line account of a model: "2 changed · 1 added". */
-  function rowSummary(model) {
-    var counts = {};
-    model.rows.forEach(function (row) {
-      counts[row.kind] = (counts[row.kind] || 0) + 1;
-    });
-    var parts = [];
-    ["changed", "added", "removed", "moved"].forEach(function (kind) {
-      if (counts[kind]) parts.push(counts[kind] + " " + kind);
-    });
-    return parts.length ? parts.join(" · ") : "no changes";
-  }
-
-  StoryDiff.inlineView = inlineView;
-  StoryDiff.summary = rowSummary;
 
   if (typeof customElements === "undefined" || typeof HTMLElement === "undefined") return;
   if (customElements.get("story-diff")) return;
@@ -101,6 +42,11 @@
     "ignore-punctuation": "ignorePunctuation",
   };
 
+  /** The counts line, as the ledger and the page say it. */
+  function counts(model) {
+    return modelSummary(model) + (model.approximate ? " (approximate)" : "");
+  }
+
   /** The ledger as the element shows it: a <details> whose summary is the
    * stats line and whose body is the quotes and figures (as the page's
    * ledger), open unless `open` is false. */
@@ -112,7 +58,7 @@
     box.open = open;
     var head = el("summary", "sd-ledger-summary");
     head.appendChild(el("span", "sd-ledger-title", "What changed: "));
-    head.appendChild(document.createTextNode(model.stats ? summary(model.stats) : "No changes."));
+    head.appendChild(el("span", "sd-ledger-counts", counts(model)));
     box.appendChild(head);
     if (body.childNodes.length) box.appendChild(body);
     else box.classList.add("sd-ledger-empty");
@@ -142,13 +88,28 @@
         event.preventDefault();
         var index = (link.getAttribute("href") || "").replace("#sd-row-", "");
         var wrap = event.currentTarget;
-        var targets = [wrap.querySelector('[id="sd-row-' + index + '"]'), wrap.querySelector('[id="sd-line-' + index + '"]')];
-        var target = targets.filter(function (t) { return t && t.getClientRects().length; })[0];
-        if (target) target.scrollIntoView({ block: "center" });
+        var target = wrap.querySelector('[id="sd-row-' + index + '"]');
+        if (target && target.getClientRects().length) target.scrollIntoView({ block: "center" });
       });
       this._pending = 0;
       this._generation = 0;
       this.model = null;
+      // Only the view that fits the column is built; when the column
+      // crosses the line (a rotated phone, a resized window), the other
+      // replaces it, from the same model. The swap waits for the next
+      // frame: made inside the observer's callback, it would resize what
+      // the observer watches in the same frame.
+      this._narrow = false;
+      this._view = null;
+      var self = this;
+      if (typeof ResizeObserver === "function") {
+        new ResizeObserver(function () {
+          if (!self._view || isNarrow(self._wrap) === self._narrow) return;
+          requestAnimationFrame(function () {
+            if (self._view && isNarrow(self._wrap) !== self._narrow) self._showView();
+          });
+        }).observe(this._wrap);
+      }
     }
 
     connectedCallback() {
@@ -198,7 +159,18 @@
       return pre ? pre.textContent : null;
     }
 
+    /** Shows the model's view that fits the column: side by side, or
+     * inline when narrow. */
+    _showView() {
+      this._narrow = isNarrow(this._wrap);
+      var view = this._narrow ? StoryDiff.inlineView(this.model) : StoryDiff.view(this.model);
+      if (this._view) this._view.replaceWith(view);
+      else this._wrap.appendChild(view);
+      this._view = view;
+    }
+
     _message(text, isError) {
+      this._view = null;
       this._wrap.replaceChildren(el("p", "sd-message" + (isError ? " sd-error" : ""), text));
     }
 
@@ -255,17 +227,13 @@
         return null;
       }
       this.model = model;
-      var caption = el("p", "sd-caption", rowSummary(model) + (model.approximate ? " (approximate)" : ""));
       var setting = (this.getAttribute("ledger") || "").toLowerCase();
-      var parts = [caption];
-      if (setting !== "off") parts.push(ledgerBox(model, setting !== "closed"));
-      var wide = StoryDiff.view(model);
-      wide.setAttribute("role", "group");
-      wide.setAttribute("aria-label", "Side by side: Before on the left, After on the right");
-      var narrow = inlineView(model);
-      narrow.setAttribute("role", "group");
-      narrow.setAttribute("aria-label", "Inline: deletions and insertions in reading order");
-      this._wrap.replaceChildren.apply(this._wrap, parts.concat([wide, narrow]));
+      // The counts, once: in the ledger's first line, or in a caption when
+      // the ledger is off.
+      var top = setting === "off" ? el("p", "sd-caption", counts(model)) : ledgerBox(model, setting !== "closed");
+      this._view = null;
+      this._wrap.replaceChildren(top);
+      this._showView();
       this.dispatchEvent(new CustomEvent("story-diff:rendered", { detail: { model: model } }));
       return model;
     }

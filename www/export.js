@@ -52,7 +52,8 @@
     box.appendChild(style);
     var caption = document.createElement("p");
     caption.className = "sd-caption";
-    caption.textContent = "Compared with storydiff: " + StoryDiff.summary(model) + ". Deletions struck through, insertions underlined.";
+    // The counts follow in the ledger's first line.
+    caption.textContent = "Compared with storydiff. Deletions struck through, insertions underlined.";
     box.appendChild(caption);
     // The ledger (summary, quotes with speakers, figures) before the rows,
     // as on the page; its links to rows would point nowhere once the ids
@@ -202,7 +203,8 @@
       }
       numberOf[index] = changes.length;
     });
-    var lines = ["## What changed", "", "*" + StoryDiff.summary(model) + "* (deleted words ~~struck through~~, inserted words in **bold**)", ""];
+    // The counts come first in the ledger's lines.
+    var lines = ["## What changed", "", "*Deleted words ~~struck through~~, inserted words in **bold**.*", ""];
     lines = lines.concat(markdownLedger(model));
     if (!changes.length) lines.push("The two versions say the same thing.", "");
     function side(rows, name) {

@@ -1,7 +1,7 @@
 /* storydiff: compare two versions of a story. One classic script that
  * carries its own WebAssembly, so it works from file:// and from any site.
  * Defines window.StoryDiff = { compare, compareAsync, cancel, render, view,
- * viewInto, ledger, readHtml, version }.
+ * inlineView, viewInto, ledger, summary, readHtml, version }.
  *
  * The same source runs as the page's Web Worker: compareAsync starts a
  * classic worker from a Blob URL whose text is this very function (the
@@ -228,23 +228,31 @@
     });
   }
 
-  /** The marked runs of one side of a row, line breaks at the end trimmed. */
-  function runs(row, before) {
-    var text = before ? row.before : row.after;
-    if (text == null) return [];
-    var out;
-    // A moved row's ends show its own word diff, each on its side.
+  /** The marked runs of a row, `[tag, text, cosmetic]` with tag "" for
+   * unchanged text, "delete" or "insert", line breaks at the end trimmed:
+   * one side of it for the side-by-side view (`side` "before" or "after"),
+   * or both in reading order for the inline view (`side` null). */
+  function runs(row, side) {
+    var out = [];
+    if (side && row[side] == null) return out;
     if (row.inline) {
-      var side = before ? "delete" : "insert";
-      out = [];
+      // A moved row's ends show its own word diff, each on its side.
+      var drop = side === "before" ? "insert" : side === "after" ? "delete" : null;
       row.inline.forEach(function (piece) {
-        if (piece.tag === "equal") out.push(["", piece.text]);
-        else if (piece.tag === side) out.push([piece.cosmetic ? "cosmetic" : piece.tag, piece.text]);
+        if (piece.tag !== drop) out.push([piece.tag === "equal" ? "" : piece.tag, piece.text, !!piece.cosmetic]);
       });
+    } else if (side) {
+      out.push([row.kind === "removed" ? "delete" : row.kind === "added" ? "insert" : "", row[side], false]);
+    } else if (row.kind === "equal" || row.before === row.after) {
+      out.push(["", row.after, false]);
     } else {
-      var mark = row.kind === "removed" ? "delete" : row.kind === "added" ? "insert" : "";
-      out = [[mark, text]];
+      out.push(["delete", row.before, !!row.cosmetic], ["insert", row.after, !!row.cosmetic]);
     }
+    return trimEnd(out);
+  }
+
+  /** Line breaks at the end of a row are its edge, not content. */
+  function trimEnd(out) {
     while (out.length) {
       var last = out[out.length - 1];
       last[1] = last[1].replace(/[\r\n]+$/, "");
@@ -254,24 +262,53 @@
     return out;
   }
 
+  /** The runs of a row in the inline view: a row with one side shows that
+   * side (an added or removed block marked whole), except that the Before
+   * end of a move reads as gone from there; any other row, its word diff
+   * in reading order. */
+  function inlineRuns(row) {
+    if (row.before == null) return runs(row, "after");
+    if (row.after == null) return row.kind === "moved" ? trimEnd([["delete", row.before, false]]) : runs(row, "before");
+    return runs(row, null);
+  }
+
+  /** Appends runs to a cell (or an inline line): unchanged text as text
+   * (a long unchanged row folded), the rest as <del> / <ins>. */
+  function fill(cell, row, list) {
+    list.forEach(function (run) {
+      var text = visible(run[1]);
+      if (run[0]) mark(cell, run[0], text, run[2]);
+      else if (row.kind === "equal") fold(cell, text);
+      else cell.appendChild(document.createTextNode(text));
+    });
+  }
+
+  /** Appends one mark: <del> for "delete", <ins> for "insert". A mark that
+   * stands right against one of the other kind ("27 January" struck, then
+   * "15 June") is set a little apart by CSS (`sd-joined`): a gap that is
+   * no part of the text, so copying still gives the story's words. */
+  function mark(parent, tag, text, cosmetic) {
+    var name = tag === "delete" ? "del" : "ins";
+    var node = el(name, cosmetic ? "sd-cosmetic" : "", text);
+    var last = parent.lastChild;
+    if (last && last.nodeType === 1 && /^(DEL|INS)$/.test(last.nodeName) && last.nodeName.toLowerCase() !== name) {
+      node.classList.add("sd-joined");
+    }
+    parent.appendChild(node);
+    return node;
+  }
+
   function side(row, before) {
     var cell = el("div", before ? "sd-before" : "sd-after");
+    cell.setAttribute("role", "cell");
     // Each side takes its direction from its own first strong character,
     // so Arabic and Hebrew read right to left.
     cell.dir = "auto";
-    if ((before ? row.before : row.after) == null) cell.classList.add("sd-empty");
-    runs(row, before).forEach(function (run) {
-      var mark = run[0];
-      var text = visible(run[1]);
-      if (!mark) {
-        if (row.kind === "equal") fold(cell, text);
-        else cell.appendChild(document.createTextNode(text));
-        return;
-      }
-      var tag = mark === "delete" || (mark === "cosmetic" && before) ? "del" : "ins";
-      var node = el(tag, mark === "cosmetic" ? "sd-cosmetic" : "", text);
-      cell.appendChild(node);
-    });
+    if ((before ? row.before : row.after) == null) {
+      cell.classList.add("sd-empty");
+      cell.setAttribute("aria-label", before ? "Not in Before" : "Not in After");
+    }
+    fill(cell, row, runs(row, before ? "before" : "after"));
     return cell;
   }
 
@@ -295,21 +332,30 @@
     }
     for (; i >= 0; i = middle.indexOf("\n", i + 1)) lines++;
     cell.appendChild(document.createTextNode(text.slice(0, head + 1)));
-    var button = el("button", "sd-fold", "Show " + lines.toLocaleString("en") + " unchanged lines");
+    var button = el("button", "sd-fold");
     button.type = "button";
-    button.setAttribute("aria-expanded", "false");
     button.dataset.lines = lines.toLocaleString("en");
     var body = el("span", "sd-fold-body", middle);
-    body.hidden = true;
     button.addEventListener("click", function () {
       var open = body.hidden;
-      body.hidden = !open;
-      button.setAttribute("aria-expanded", String(open));
-      button.textContent = (open ? "Hide " : "Show ") + lines.toLocaleString("en") + " unchanged lines";
+      // Side by side, an unchanged row's two folds open and close
+      // together, so the columns stay level.
+      var row = button.closest(".sd-row");
+      Array.prototype.forEach.call(row ? row.querySelectorAll(".sd-fold") : [button], function (b) {
+        setFold(b, open);
+      });
     });
     cell.appendChild(button);
     cell.appendChild(body);
+    setFold(button, false);
     cell.appendChild(document.createTextNode(text.slice(tail + 1)));
+  }
+
+  /** Opens or closes a fold: its button, and the body just after it. */
+  function setFold(button, open) {
+    button.nextSibling.hidden = !open;
+    button.setAttribute("aria-expanded", String(open));
+    button.textContent = (open ? "Hide " : "Show ") + button.dataset.lines + " unchanged lines";
   }
 
   /** The index of the n-th line break from the start (or from the end),
@@ -329,7 +375,8 @@
     return text == null ? 0 : text.split("\n").filter(function (l) { return l.trim(); }).length;
   }
 
-  /** The bar that stands for a collapsed noise row, with its toggle. */
+  /** The bar that stands for a collapsed noise row, with its toggle: a
+   * block whose one child holds the words and the button. */
   function noiseBar(row, line, shown) {
     var counts = [];
     var b = lineCount(row.before);
@@ -337,7 +384,8 @@
     if (b) counts.push(b + (b === 1 ? " line" : " lines") + " Before");
     if (a) counts.push(a + (a === 1 ? " line" : " lines") + " After");
     var bar = el("div", "sd-noise-bar");
-    bar.appendChild(el("span", null, "Page furniture set aside: " + counts.join(", ") + ". "));
+    var inner = el("div");
+    inner.appendChild(el("span", null, "Page furniture set aside: " + counts.join(", ") + ". "));
     var button = el("button", "sd-noise-toggle", shown ? "Hide" : "Show");
     button.type = "button";
     button.setAttribute("aria-expanded", String(shown));
@@ -348,11 +396,13 @@
       button.textContent = open ? "Hide" : "Show";
       button.setAttribute("aria-expanded", String(open));
     });
-    bar.appendChild(button);
+    inner.appendChild(button);
+    bar.appendChild(inner);
     return bar;
   }
 
-  /** The link from one end of a move to the other. */
+  /** The link from one end of a move to the other (in either view: both
+   * give row N the id `sd-row-N`). */
   function moveLink(row, root) {
     var to = row.before == null ? "from" : "to";
     var button = el("button", "sd-move-link", (to === "to" ? "↓ Moved to row " : "↑ Moved from row ") + (row.partner + 1));
@@ -369,60 +419,152 @@
     return button;
   }
 
-  /** The side-by-side view of a model, as a DOM element. `options.showNoise`
-   * shows noise rows in full (else each collapses to a bar with a toggle);
-   * `options.hideCosmetic` shows cosmetic differences as plain text. */
-  function view(model, options) {
-    var root = viewRoot(options);
-    model.rows.forEach(function (row, index) {
-      appendRow(root, row, index, options || {});
-    });
-    return root;
+  /** The notes a split or merged row carries. */
+  function notes(row, cell) {
+    if (row.split) cell.appendChild(el("span", "sd-note", "split in two"));
+    if (row.merged) cell.appendChild(el("span", "sd-note", "two paragraphs merged"));
   }
 
+  /** Puts a row's element into `parent`; a noise row goes behind its bar,
+   * hidden unless `options.showNoise`. */
+  function place(parent, row, line, options) {
+    var bar = null;
+    if (row.kind === "noise") {
+      line.hidden = !options.showNoise;
+      bar = noiseBar(row, line, !!options.showNoise);
+      parent.appendChild(bar);
+    }
+    parent.appendChild(line);
+    return bar;
+  }
+
+  // The two views. Each is a root and a way to append one row to it; both
+  // share the runs, the folds of long unchanged rows, the noise bars, the
+  // move links, and viewInto's slices.
+
+  /** Side by side: an ARIA table (columns Before and After), so a screen
+   * reader says which version it is reading and where a row ends. */
   function viewRoot(options) {
-    options = options || {};
     var root = el("div", "sd-view" + (options.hideCosmetic ? " sd-hide-cosmetic" : ""));
+    root.setAttribute("role", "table");
+    root.setAttribute("aria-label", "Side by side: Before on the left, After on the right");
     var head = el("div", "sd-head");
-    head.appendChild(el("div", null, "Before"));
-    head.appendChild(el("div", null, "After"));
+    head.setAttribute("role", "row");
+    ["Before", "After"].forEach(function (name) {
+      var cell = el("div", null, name);
+      cell.setAttribute("role", "columnheader");
+      head.appendChild(cell);
+    });
     root.appendChild(head);
     return root;
   }
 
-  /** Appends one row of the view (and its noise bar) to `parent`; `root` is
-   * the view, for move links. */
+  /** Appends one row of the side-by-side view (and its noise bar) to
+   * `parent`; `root` is the view, for move links. */
   function appendRow(root, row, index, options, parent) {
-    parent = parent || root;
     var line = el("div", "sd-row sd-" + row.kind + (row.cosmetic ? " sd-row-cosmetic" : ""));
     line.id = "sd-row-" + index;
     line.dataset.kind = row.kind;
+    line.setAttribute("role", "row");
     var left = side(row, true);
     var right = side(row, false);
-    if (row.split) right.appendChild(el("span", "sd-note", "split in two"));
-    if (row.merged) right.appendChild(el("span", "sd-note", "two paragraphs merged"));
+    notes(row, right);
     if (row.kind === "moved" && row.partner != null) {
       line.tabIndex = -1;
       (row.before == null ? right : left).appendChild(moveLink(row, root));
     }
+    if (row.kind === "equal" && row.before === row.after) {
+      // The same words on both sides are read once, as one cell that
+      // spans both columns. The After side's fold follows the Before
+      // side's, so it leaves the Tab order with the rest of its cell.
+      left.setAttribute("aria-colspan", "2");
+      right.setAttribute("aria-hidden", "true");
+      right.querySelectorAll(".sd-fold").forEach(function (b) {
+        b.tabIndex = -1;
+      });
+    }
     line.appendChild(left);
     line.appendChild(right);
-    if (row.kind === "noise") {
-      line.hidden = !options.showNoise;
-      parent.appendChild(noiseBar(row, line, !!options.showNoise));
+    var bar = place(parent || root, row, line, options);
+    if (bar) {
+      bar.setAttribute("role", "row");
+      bar.firstChild.setAttribute("role", "cell");
+      bar.firstChild.setAttribute("aria-colspan", "2");
     }
-    parent.appendChild(line);
+  }
+
+  /** Inline: one column, deletions and insertions in reading order. */
+  function inlineRoot(options) {
+    var root = el("div", "sd-inline-view" + (options.hideCosmetic ? " sd-hide-cosmetic" : ""));
+    root.setAttribute("role", "group");
+    root.setAttribute("aria-label", "Inline: deletions and insertions in reading order");
+    return root;
+  }
+
+  /** Appends one line of the inline view (and its noise bar) to `parent`.
+   * A noise line holds each side's furniture, labelled when it has both. */
+  function appendLine(root, row, index, options, parent) {
+    var line = el("div", "sd-line sd-" + row.kind + (row.cosmetic ? " sd-row-cosmetic" : ""));
+    line.id = "sd-row-" + index;
+    line.dataset.kind = row.kind;
+    line.dataset.row = String(index);
+    line.dir = "auto";
+    if (row.kind === "noise") {
+      ["before", "after"].forEach(function (name) {
+        if (row[name] == null) return;
+        var part = el("div", "sd-noise-" + name);
+        if (row.before != null && row.after != null) part.appendChild(el("span", "sd-tag", name === "before" ? "Before" : "After"));
+        fill(part, row, trimEnd([["", row[name], false]]));
+        line.appendChild(part);
+      });
+    } else {
+      fill(line, row, inlineRuns(row));
+      notes(row, line);
+      if (row.kind === "moved" && row.partner != null) {
+        line.tabIndex = -1;
+        line.appendChild(moveLink(row, root));
+      }
+    }
+    place(parent || root, row, line, options);
+  }
+
+  var SIDE = { root: viewRoot, row: appendRow };
+  var INLINE = { root: inlineRoot, row: appendLine };
+
+  /** A whole view of a model at once. */
+  function build(layout, model, options) {
+    options = options || {};
+    var root = layout.root(options);
+    model.rows.forEach(function (row, index) {
+      layout.row(root, row, index, options);
+    });
+    return root;
+  }
+
+  /** The side-by-side view of a model, as a DOM element. `options.showNoise`
+   * shows noise rows in full (else each collapses to a bar with a toggle);
+   * `options.hideCosmetic` shows cosmetic differences as plain text. */
+  function view(model, options) {
+    return build(SIDE, model, options);
+  }
+
+  /** The inline (unified) view of a model, as a DOM element; `options` as
+   * for `view`. Rows keep the ids and kinds of the side-by-side view. */
+  function inlineView(model, options) {
+    return build(INLINE, model, options);
   }
 
   /** Shows a model in `element` a slice at a time, yielding to the browser
    * between slices (at most `budgetMs` of work each), so that a long result
-   * never freezes the page; `options` as for `view`. `onProgress(done,
-   * total)` follows along. Returns a Promise that settles (true) when every
-   * row is in; `cancel()` on it stops the rest (a newer result replaces
-   * this one; it then settles false). */
+   * never freezes the page: the ledger, then the side-by-side view, or the
+   * inline view when `options.inline`; `options` otherwise as for `view`.
+   * `onProgress(done, total)` follows along. Returns a Promise that settles
+   * (true) when every row is in; `cancel()` on it stops the rest (a newer
+   * result replaces this one; it then settles false). */
   function viewInto(element, model, options, onProgress, budgetMs) {
     options = options || {};
-    var root = viewRoot(options);
+    var layout = options.inline ? INLINE : SIDE;
+    var root = layout.root(options);
     var rows = model.rows;
     var next = 0;
     var cancelled = false;
@@ -436,7 +578,7 @@
         var start = performance.now();
         var part = document.createDocumentFragment();
         while (next < rows.length && performance.now() - start < budget) {
-          appendRow(root, rows[next], next, options, part);
+          layout.row(root, rows[next], next, options, part);
           next++;
         }
         root.appendChild(part);
@@ -467,7 +609,11 @@
     return n + " " + (n === 1 ? one : many || one + "s");
   }
 
-  /** The summary line of a model's stats. */
+  /** The one line that states a comparison's counts, read off the model's
+   * `stats`: the ledger's first line, the page's status, the element's
+   * caption and `StoryDiff.summary` all say it in these words. A move is
+   * one paragraph (its two rows are its two ends); a paragraph whose
+   * changes are all cosmetic is counted apart from those changed. */
   function summary(stats) {
     var parts = [];
     if (stats.wordsAdded || stats.wordsRemoved) {
@@ -481,18 +627,23 @@
     ].forEach(function (p) {
       if (stats[p[0]]) parts.push(plural(stats[p[0]], "paragraph") + " " + p[1]);
     });
+    if (stats.paragraphsCosmetic) parts.push(plural(stats.paragraphsCosmetic, "paragraph") + " with cosmetic changes only");
     var quotes = [];
     if (stats.quotesAdded) quotes.push(stats.quotesAdded + " added");
     if (stats.quotesRemoved) quotes.push(stats.quotesRemoved + " removed");
     if (stats.quotesChanged) quotes.push(stats.quotesChanged + " changed");
     if (quotes.length) parts.push("quotes: " + quotes.join(", "));
     if (stats.figuresChanged) parts.push(plural(stats.figuresChanged, "figure") + " changed");
-    var cosmetic = (stats.paragraphsCosmetic || 0) + (stats.cosmeticEdits || 0);
-    if (cosmetic) parts.push(plural(cosmetic, "cosmetic edit") + " (spacing, punctuation, typography) counted apart");
-    return parts.length ? parts.join(" \u00b7 ") : "No changes.";
+    return parts.length ? parts.join(" \u00b7 ") : "No changes";
   }
 
-  /** A link to a row of the side-by-side view. */
+  /** `StoryDiff.summary`: the summary line of a model. */
+  function modelSummary(model) {
+    return model && model.stats ? summary(model.stats) : "No changes";
+  }
+
+  /** A link to a row of the view (either view: both give row N the id
+   * `sd-row-N`). */
   function rowLink(before, after) {
     var row = after != null ? after : before;
     if (row == null) return null;
@@ -518,7 +669,7 @@
     if (q.inline && q.inline.length) {
       q.inline.forEach(function (p) {
         if (p.tag === "equal") words.appendChild(document.createTextNode(p.text));
-        else words.appendChild(el(p.tag === "delete" ? "del" : "ins", p.cosmetic ? "sd-cosmetic" : "", p.text));
+        else mark(words, p.tag, p.text, p.cosmetic);
       });
     } else if (q.change === "removed") {
       words.appendChild(el("del", "", q.before));
@@ -748,6 +899,8 @@
     viewInto: viewInto,
     ledger: ledger,
     readHtml: readHtml,
+    inlineView: inlineView,
+    summary: modelSummary,
     version: "/*@VERSION@*/",
     // For the tests only: the run of lines that crosses once, and how it
     // is widened.
@@ -761,9 +914,9 @@
     },
   };
 
-  // `cargo xtask dist` puts www/element.js here (the inline view and the
-  // <story-diff> element), inside the factory so that it shares `el`,
-  // `visible`, `ledger` and `summary` without making them public. The
-  // worker returned above, so it never runs this.
+  // `cargo xtask dist` puts www/element.js here (the <story-diff>
+  // element), inside the factory so that it shares `el` and `ledger`
+  // without making them public. The worker returned above, so it never
+  // runs this.
   /*@ELEMENT@*/
 })();

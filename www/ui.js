@@ -182,13 +182,14 @@
     view = window.matchMedia && window.matchMedia("(max-width: 640px)").matches ? "inline" : "side";
   }
 
+  /** Shows the chosen view's section. app.js builds the view in it (only
+   * the one chosen, a slice at a time), reading page.view. */
   function showView() {
     var inline = view === "inline";
+    page.view = view;
     document.getElementById("view-" + view).checked = true;
     result.hidden = inline;
     resultInline.hidden = !inline;
-    if (inline && page.model) resultInline.replaceChildren(StoryDiff.inlineView(page.model));
-    else resultInline.replaceChildren();
     current = null;
     updateMap();
   }
@@ -203,6 +204,11 @@
         /* the choice lasts for this visit only */
       }
       showView();
+      if (page.showAgain) {
+        page.showAgain().then(function (complete) {
+          if (complete) updateMap();
+        });
+      }
     });
   });
 
@@ -269,7 +275,7 @@
     var move = target.closest(".sd-move-link");
     var index;
     if (link) {
-      var match = /^#sd-(?:row|line)-(\d+)$/.exec(link.getAttribute("href") || "");
+      var match = /^#sd-row-(\d+)$/.exec(link.getAttribute("href") || "");
       if (!match) return;
       event.preventDefault();
       index = match[1];
@@ -278,7 +284,7 @@
     } else {
       return;
     }
-    var row = view === "inline" ? resultInline.querySelector("#sd-line-" + index) : result.querySelector("#sd-row-" + index);
+    var row = (view === "inline" ? resultInline : result).querySelector("#sd-row-" + index);
     if (row && row.getClientRects().length) select(row);
   });
 

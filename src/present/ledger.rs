@@ -11,7 +11,10 @@ fn plural(n: usize, one: &str) -> String {
     format!("{n} {one}{}", if n == 1 { "" } else { "s" })
 }
 
-/// The one-line summary of the stats.
+/// The one-line summary of the stats, in the words of the page's ledger
+/// and `StoryDiff.summary` (www/story-diff.js `summary`): a move is one
+/// paragraph, and a paragraph whose changes are all cosmetic is counted
+/// apart from those changed.
 pub(crate) fn summary_line(s: &Stats) -> String {
     let mut parts = Vec::new();
     if s.words_added + s.words_removed > 0 {
@@ -31,6 +34,12 @@ pub(crate) fn summary_line(s: &Stats) -> String {
             parts.push(format!("{} {what}", plural(n, "paragraph")));
         }
     }
+    if s.paragraphs_cosmetic > 0 {
+        parts.push(format!(
+            "{} with cosmetic changes only",
+            plural(s.paragraphs_cosmetic, "paragraph")
+        ));
+    }
     let quotes: Vec<String> = [
         (s.quotes_added, "added"),
         (s.quotes_removed, "removed"),
@@ -46,15 +55,8 @@ pub(crate) fn summary_line(s: &Stats) -> String {
     if s.figures_changed > 0 {
         parts.push(format!("{} changed", plural(s.figures_changed, "figure")));
     }
-    let cosmetic = s.paragraphs_cosmetic + s.cosmetic_edits;
-    if cosmetic > 0 {
-        parts.push(format!(
-            "{} counted apart",
-            plural(cosmetic, "cosmetic edit")
-        ));
-    }
     if parts.is_empty() {
-        "No changes.".to_string()
+        "No changes".to_string()
     } else {
         parts.join(" · ")
     }

@@ -1,7 +1,7 @@
 // Shared set-up for the page tests: Debian's Chromium driven by
 // playwright-core, the page opened from disk over file://.
 import { chromium } from "playwright-core";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import path from "node:path";
 
@@ -17,6 +17,26 @@ export function seed(name) {
 export const SEED_000 = "000_ba2ed8750da60442.txt";
 export const SEED_001 = "001_c841d5658e0f1fdf.txt";
 export const SEED_002 = "002_cbe3147d30cbc16f.txt";
+
+/** The 1.4 MB GOV.UK care guidance pair (Open Government Licence) from the
+ * shared corpus; on a machine without it, a pair of the same size made from
+ * the seeds with an edit every few paragraphs. */
+export function largePair() {
+  const dir = path.resolve(root, "..", "shared", "corpus", "govuk_care_support_guidance_xlarge");
+  if (existsSync(dir)) {
+    return [readFileSync(path.join(dir, "a.txt"), "utf8"), readFileSync(path.join(dir, "b.txt"), "utf8")];
+  }
+  const paragraphs = (seed(SEED_000) + "\n\n" + seed(SEED_001)).split(/\n\n+/);
+  const b = [];
+  const a = [];
+  for (let k = 0; b.join("\n\n").length < 1_400_000; k++) {
+    const p = `${paragraphs[k % paragraphs.length]} (${k})`;
+    b.push(p);
+    if (k % 7 === 3) a.push(p.replace(/\b(the|a)\b/, "this"));
+    else if (k % 31 !== 5) a.push(p);
+  }
+  return [b.join("\n\n") + "\n", a.join("\n\n") + "\n"];
+}
 
 /** Debian's Chromium, headless; `extraArgs` join the usual flags (the
  * benchmark adds --js-flags=--expose-gc). */

@@ -90,7 +90,7 @@ test("the inline view shows deletions and insertions in reading order, and is re
   const line = await page.locator("#result-inline .sd-line", { has: page.locator("ins", { hasText: "They need to get rid of these illusions" }) }).first().textContent();
   assert.ok(line.includes("get rid of these illusions"));
   await page.reload();
-  await page.locator("#result-inline .sd-line").first().waitFor();
+  await page.locator("#result-inline .sd-line:visible").first().waitFor();
   assert.equal(await page.getByLabel("Inline", { exact: true }).isChecked(), true);
   await page.getByLabel("Side by side", { exact: true }).check();
   assert.equal(await page.locator("#result").isVisible(), true);
@@ -163,7 +163,7 @@ test("dark mode follows prefers-color-scheme, keeping the marks apart", async ()
 
 test("at phone width: one column, the inline view, nothing wider than the screen", async () => {
   const { page, context, errors } = await openPage(browser, undefined, { width: 375, height: 740 });
-  await page.locator("#result-inline .sd-line").first().waitFor();
+  await page.locator("#result-inline .sd-line:visible").first().waitFor();
   const sizes = await page.evaluate(() => ({
     page: document.documentElement.scrollWidth,
     before: document.getElementById("before").getBoundingClientRect(),

@@ -224,9 +224,12 @@ test("<story-diff> goes inline in a narrow column and stays inside it", async ()
     assert.ok(info.insTexts.length > 0);
   }
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
-  // Wider again: side by side, with no re-render needed (a container query).
+  // Wider again: side by side, from the same model (no new comparison).
   await page.setViewportSize({ width: 1000, height: 800 });
-  await page.waitForFunction(() => getComputedStyle(document.getElementById("two").shadowRoot.querySelector(".sd-view")).display !== "none");
+  await page.waitForFunction(() => {
+    const view = document.getElementById("two").shadowRoot.querySelector(".sd-view");
+    return view && getComputedStyle(view).display !== "none";
+  });
   assert.deepEqual(errors, []);
   await context.close();
 });

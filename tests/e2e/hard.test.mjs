@@ -59,7 +59,7 @@ function words(n, seed) {
 test("empty against empty, empty against text, identical texts: a result", async () => {
   const { page, context, errors } = await openPage(browser);
   assert.match(await compareInPage(page, "", "A story.\n\nTwo paragraphs."), /added/);
-  assert.match(await compareInPage(page, "Same.\n\nText.", "Same.\n\nText."), /no changes/);
+  assert.match(await compareInPage(page, "Same.\n\nText.", "Same.\n\nText."), /No changes/);
   // Both empty: nothing to compare, and the page says what to do.
   await page.locator("#before").fill("");
   await page.locator("#after").fill("");
@@ -112,7 +112,7 @@ test("two totally different 600 KB texts: a result, marked approximate", async (
   // The whole page flow: compared, drawn (2,750 changed rows, the
   // mini-map included) and said to be approximate, within the bound. (The
   // mini-map once took a minute here: regression_minimap_relaid_the_page_per_mark.)
-  assert.match(await compareInPage(page, b, a), /2750 changed.*approximate/);
+  assert.match(await compareInPage(page, b, a), /2750 paragraphs changed.*approximate/);
   // And the engine as StoryDiff.compare gives it: the rows rebuild both.
   const started = Date.now();
   const m = await page.evaluate(([b, a]) => {

@@ -4,9 +4,7 @@
 // benchmark (that is `cargo xtask bench`).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { launch, openPage, paste, root, seed, SEED_000, SEED_001 } from "./browser.mjs";
+import { largePair, launch, openPage, paste, seed, SEED_000, SEED_001 } from "./browser.mjs";
 
 let browser;
 before(async () => {
@@ -15,26 +13,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** The 1.4 MB GOV.UK care guidance pair (Open Government Licence) from the
- * shared corpus; on a machine without it, a pair of the same size made from
- * the seeds with an edit every few paragraphs. */
-function largePair() {
-  const dir = path.resolve(root, "..", "shared", "corpus", "govuk_care_support_guidance_xlarge");
-  if (existsSync(dir)) {
-    return [readFileSync(path.join(dir, "a.txt"), "utf8"), readFileSync(path.join(dir, "b.txt"), "utf8")];
-  }
-  const paragraphs = (seed(SEED_000) + "\n\n" + seed(SEED_001)).split(/\n\n+/);
-  const b = [];
-  const a = [];
-  for (let k = 0; b.join("\n\n").length < 1_400_000; k++) {
-    const p = `${paragraphs[k % paragraphs.length]} (${k})`;
-    b.push(p);
-    if (k % 7 === 3) a.push(p.replace(/\b(the|a)\b/, "this"));
-    else if (k % 31 !== 5) a.push(p);
-  }
-  return [b.join("\n\n") + "\n", a.join("\n\n") + "\n"];
-}
 
 /** Puts text into a text area as a paste does (the value, then `input`);
  * Playwright's `fill` types megabytes far slower than a paste. */

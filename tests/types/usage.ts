@@ -36,6 +36,7 @@ import type {
   StoryDiffError,
   Tag,
   ViewOptions,
+  ViewIntoOptions,
   ViewProgress,
 } from "storydiff";
 
@@ -197,9 +198,12 @@ async function api(element: HTMLElement): Promise<void> {
   const box: HTMLElement = ledger(m);
   const text: string = readHtml("<article><p>Six killed.</p></article>");
   const inline: HTMLElement = inlineView(m);
+  const inlineFolded: HTMLElement = inlineView(m, viewOptions);
+  const intoOptions: ViewIntoOptions = { inline: true, showNoise: false };
+  const inlineShown: boolean = await viewInto(element, m, intoOptions);
   const line: string = summary(m);
   const v: string = version;
-  void [rendered, side, sideDefault, finished, box, text, inline, line, v];
+  void [rendered, side, sideDefault, finished, box, text, inline, inlineFolded, inlineShown, line, v];
 
   // The default export and window.StoryDiff are the same API.
   same<typeof StoryDiff, Window["StoryDiff"]>(true);

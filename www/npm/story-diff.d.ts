@@ -178,6 +178,12 @@ export interface ViewOptions {
   hideCosmetic?: boolean;
 }
 
+/** `viewInto`'s options: the view options, and which view to show. */
+export interface ViewIntoOptions extends ViewOptions {
+  /** Show the inline view instead of side by side. */
+  inline?: boolean;
+}
+
 /** Comparison options; all default to false (deadlineMs to 2000). */
 export interface Options extends ViewOptions {
   /** Case differences count as equal (shown as cosmetic). */
@@ -227,14 +233,14 @@ export function render(element: Element, before: string, after: string, options?
 /** The side-by-side view of a model, as a DOM element (`.sd-view`). */
 export function view(model: Comparison, options?: ViewOptions): HTMLElement;
 
-/** Shows the ledger and the side-by-side view of a model in `element`, a
- * slice of rows at a time (at most `budgetMs`, 12 by default, of work
+/** Shows the ledger and the side-by-side view (or, with `options.inline`,
+ * the inline view) of a model in `element`, a slice of rows at a time (at most `budgetMs`, 12 by default, of work
  * each), so a long result never freezes the page; `onProgress(done, total)`
  * follows along. */
 export function viewInto(
   element: Element,
   model: Comparison,
-  options?: ViewOptions,
+  options?: ViewIntoOptions,
   onProgress?: (done: number, total: number) => void,
   budgetMs?: number,
 ): ViewProgress;
@@ -247,10 +253,14 @@ export function ledger(model: Comparison): HTMLElement;
  * markup never parsed by the browser. */
 export function readHtml(html: string): string;
 
-/** The inline (unified) view of a model, as a DOM element (`.sd-inline-view`). */
-export function inlineView(model: Comparison): HTMLElement;
+/** The inline (unified) view of a model, as a DOM element (`.sd-inline-view`):
+ * one column, deletions and insertions in reading order, long unchanged
+ * runs folded and noise set aside as in `view`. */
+export function inlineView(model: Comparison, options?: ViewOptions): HTMLElement;
 
-/** A one-line account of a model's rows, e.g. "2 changed · 1 added" ("no changes"). */
+/** The one line of a model's counts, read off `stats`, as the ledger says
+ * it: e.g. "+35 words, −47 words · 2 paragraphs changed · quotes: 1 added"
+ * ("No changes"). */
 export function summary(model: Comparison): string;
 
 /** The package version. */
