@@ -445,10 +445,7 @@ pub(crate) fn fold_hash(text: &str, options: &Options) -> u64 {
 fn fold_each(text: &str, options: &Options, typography: bool, mut emit: impl FnMut(char)) {
     let mut space = false;
     let mut started = false;
-    // Ignoring punctuation keeps a figure's point or comma (as `loose`
-    // does): held after a digit until the next character shows a digit.
-    let mut separator: Option<char> = None;
-    let mut after_digit = false;
+    let mut separator = Separator::default();
     for c in text.chars() {
         let c = if typography {
             plain_char(c)
@@ -457,22 +454,12 @@ fn fold_each(text: &str, options: &Options, typography: bool, mut emit: impl FnM
         } else {
             c
         };
-        if c == ' ' {
-            space = true;
-            (separator, after_digit) = (None, false);
+        if c == ' ' || (options.ignore_punctuation && !is_alnum(c)) {
+            space |= c == ' ';
+            separator.dropped(c);
             continue;
         }
-        if options.ignore_punctuation && !is_alnum(c) {
-            separator = (after_digit && matches!(c, '.' | ',')).then_some(c);
-            after_digit = false;
-            continue;
-        }
-        if let Some(s) = separator.take() {
-            if c.is_ascii_digit() {
-                emit(s);
-            }
-        }
-        after_digit = c.is_ascii_digit();
+        separator.kept(c).into_iter().for_each(&mut emit);
         if space && started && !options.ignore_whitespace {
             emit(' ');
         }
@@ -514,25 +501,40 @@ pub(crate) fn loose(text: &str) -> String {
 }
 
 /// Feeds `emit` the letters and digits of `text`, and each `.` or `,`
-/// that stands between two digits (a decimal point or a thousands
-/// separator: it is part of a figure's value, not punctuation).
+/// that stands between two digits.
 fn each_kept(text: &str, mut emit: impl FnMut(char)) {
-    let mut separator: Option<char> = None;
-    let mut after_digit = false;
+    let mut separator = Separator::default();
     for c in text.chars() {
         if is_alnum(c) {
-            let digit = c.is_ascii_digit();
-            if let Some(s) = separator.take() {
-                if digit {
-                    emit(s);
-                }
-            }
+            separator.kept(c).into_iter().for_each(&mut emit);
             emit(c);
-            after_digit = digit;
         } else {
-            separator = (after_digit && matches!(c, '.' | ',')).then_some(c);
-            after_digit = false;
+            separator.dropped(c);
         }
+    }
+}
+
+/// A point or comma between two digits is part of a figure's value (a
+/// decimal point, a thousands separator), not punctuation: where
+/// punctuation is dropped, one after a digit is held until the next kept
+/// character shows whether a digit follows.
+#[derive(Default)]
+struct Separator {
+    held: Option<char>,
+    after_digit: bool,
+}
+
+impl Separator {
+    /// `c` is dropped (punctuation, or white space).
+    fn dropped(&mut self, c: char) {
+        self.held = (self.after_digit && matches!(c, '.' | ',')).then_some(c);
+        self.after_digit = false;
+    }
+
+    /// `c` is kept: the separator held before it, when `c` is a digit.
+    fn kept(&mut self, c: char) -> Option<char> {
+        self.after_digit = c.is_ascii_digit();
+        self.held.take().filter(|_| self.after_digit)
     }
 }
 
