@@ -309,8 +309,7 @@
     cell.dir = "auto";
     if ((before ? row.before : row.after) == null) {
       cell.classList.add("sd-empty");
-      var label = before ? "not in Before" : "not in After";
-      cell.setAttribute("aria-label", number ? "Row " + number + ": " + label : label[0].toUpperCase() + label.slice(1));
+      cell.setAttribute("aria-label", (number ? "Row " + number + ": not in " : "Not in ") + (before ? "Before" : "After"));
     }
     fill(cell, row, runs(row, before ? "before" : "after"));
     return cell;

@@ -132,6 +132,9 @@ test("row numbers: side by side and inline, the ledger's and the move links' num
   const moved = await page.evaluate(rowsAndLinks, "#result");
   assert.equal(moved.moves.length, 2);
   checkNumbers(moved);
+  // Where it arrives, its empty Before side is named with the number.
+  const arrived = page.locator("#result .sd-row.sd-moved").last().locator("> .sd-before");
+  assert.equal(await arrived.getAttribute("aria-label"), `Row ${await arrived.getAttribute("data-n")}: not in Before`);
 
   // Inline, the same numbers on the same rows.
   await page.getByLabel("Inline", { exact: true }).check();
