@@ -9,6 +9,7 @@
   var live = document.getElementById("live");
   var progress = document.getElementById("progress");
   var warning = document.getElementById("input-warning");
+  var exampleNote = document.getElementById("example-note");
   var timer = 0;
   // Each option's control: its id in the page and its name in the model.
   var OPTIONS = {
@@ -126,14 +127,19 @@
     example.textContent = "Show an example";
     example.title = "Two versions of a CNN story";
     example.addEventListener("click", function () {
-      before.value = window.STORYDIFF_SEEDS.before;
-      after.value = window.STORYDIFF_SEEDS.after;
+      showExample();
       before.dispatchEvent(new Event("input", { bubbles: true }));
       after.dispatchEvent(new Event("input", { bubbles: true }));
       run();
     });
     box.append(p, example);
     return box;
+  }
+
+  /** Fills in the example: two versions of a CNN story. */
+  function showExample() {
+    before.value = window.STORYDIFF_SEEDS.before;
+    after.value = window.STORYDIFF_SEEDS.after;
   }
 
   function run() {
@@ -147,6 +153,9 @@
     var a = after.value;
     var opts = options();
     warnIfBinary(b, a);
+    // Labelled while the texts are the example, and no longer once the
+    // reader types, pastes or opens their own.
+    exampleNote.hidden = b !== window.STORYDIFF_SEEDS.before || a !== window.STORYDIFF_SEEDS.after;
     var started = performance.now();
     // Long inputs show progress; short ones are done before it would show.
     var long = b.length + a.length > 100000;
@@ -243,13 +252,15 @@
   });
   before.addEventListener("input", schedule);
   after.addEventListener("input", schedule);
+  [before, after].forEach(function (area) {
+    area.addEventListener("input", function () {
+      exampleNote.hidden = true;
+    });
+  });
   document.getElementById("compare").addEventListener("click", run);
 
   // The example on a first visit only: a page emptied with Clear stays so.
   var firstVisit = !window.StoryDiffPage || window.StoryDiffPage.firstVisit !== false;
-  if (!before.value && !after.value && firstVisit) {
-    before.value = window.STORYDIFF_SEEDS.before;
-    after.value = window.STORYDIFF_SEEDS.after;
-  }
+  if (!before.value && !after.value && firstVisit) showExample();
   run();
 })();

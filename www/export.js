@@ -30,6 +30,9 @@
     ".storydiff-snippet ins::before{content:' [inserted: '}",
     ".storydiff-snippet del::before{content:' [deleted: '}",
     ".storydiff-snippet ins::after,.storydiff-snippet del::after{content:'] '}",
+    // Row numbers in a gutter (the move links name them), while there is
+    // room for two columns; the one column below labels its sides instead.
+    "@container not (max-width:34rem){.storydiff-snippet .sd-row{position:relative}.storydiff-snippet .sd-head,.storydiff-snippet .sd-row{padding-left:2.2em}.storydiff-snippet .sd-row>[data-n]::before{content:attr(data-n) / 'Row ' attr(data-n) ': ';position:absolute;left:0;width:2.6em;text-align:right;font-size:.75em;line-height:2;color:#5f6368;font-variant-numeric:tabular-nums}}",
     ".storydiff-snippet .sd-ledger{margin:0 0 .6em;overflow-wrap:anywhere}",
     ".storydiff-snippet .sd-stats{font-weight:600;margin:.2em 0}",
     ".storydiff-snippet .sd-ledger h2{font-size:1em;margin:.5em 0 .2em}",
@@ -250,13 +253,15 @@
     dialogText.select();
   }
 
-  /** Copies text to the clipboard, saying so; falls back to a dialog. */
-  page.copy = async function (text, what, title) {
+  /** Copies text to the clipboard, saying so (and `note`, when given,
+   * after); falls back to a dialog. */
+  page.copy = async function (text, what, title, note) {
+    var after = note ? " " + note : "";
     try {
       await navigator.clipboard.writeText(text);
-      page.notice("Copied " + what + " to the clipboard.");
+      page.notice("Copied " + what + " to the clipboard." + after);
     } catch (e) {
-      showToCopy(title || "Copy this", "This browser did not allow copying to the clipboard: select all and copy " + what + " by hand.", text);
+      showToCopy(title || "Copy this", "This browser did not allow copying to the clipboard: select all and copy " + what + " by hand." + after, text);
     }
   };
 

@@ -368,7 +368,14 @@
       page.notice("Nothing to link to yet: paste two versions first.");
       return;
     }
-    page.copy(page.link.current, "the link (" + kb(page.link.size) + ")", "Copy this link");
+    // A page opened from disk: its link names the file, so it opens only
+    // where that file is.
+    var note =
+      location.protocol === "file:"
+        ? "This page was opened from a file, so the link works only where the same page file is at the same place (" +
+          decodeURI(location.pathname) + "): the recipient needs the page. To share with anyone, use Copy HTML."
+        : "";
+    page.copy(page.link.current, "the link (" + kb(page.link.size) + ")", "Copy this link", note);
   });
 
   page.encodeLink = encode;

@@ -298,15 +298,18 @@
     return node;
   }
 
-  function side(row, before) {
+  /** One side of a row; `number`, given for the side that leads the row,
+   * is the row's number (shown in the gutter, see `appendRow`). */
+  function side(row, before, number) {
     var cell = el("div", before ? "sd-before" : "sd-after");
+    if (number) cell.dataset.n = String(number);
     cell.setAttribute("role", "cell");
     // Each side takes its direction from its own first strong character,
     // so Arabic and Hebrew read right to left.
     cell.dir = "auto";
     if ((before ? row.before : row.after) == null) {
       cell.classList.add("sd-empty");
-      cell.setAttribute("aria-label", before ? "Not in Before" : "Not in After");
+      cell.setAttribute("aria-label", (number ? "Row " + number + ": not in " : "Not in ") + (before ? "Before" : "After"));
     }
     fill(cell, row, runs(row, before ? "before" : "after"));
     return cell;
@@ -466,7 +469,11 @@
     line.id = "sd-row-" + index;
     line.dataset.kind = row.kind;
     line.setAttribute("role", "row");
-    var left = side(row, true);
+    // The row's number (the "row N" of the ledger's and the move links),
+    // on its first cell: CSS shows it in the gutter as generated content,
+    // so it is no part of a copied passage, and a screen reader hears
+    // "Row N:" as the row begins.
+    var left = side(row, true, index + 1);
     var right = side(row, false);
     notes(row, right);
     if (row.kind === "moved" && row.partner != null) {
@@ -508,6 +515,7 @@
     line.id = "sd-row-" + index;
     line.dataset.kind = row.kind;
     line.dataset.row = String(index);
+    line.dataset.n = String(index + 1);
     line.dir = "auto";
     if (row.kind === "noise") {
       ["before", "after"].forEach(function (name) {
@@ -764,7 +772,10 @@
       root.appendChild(fbox);
     }
     if (outlets && outlets.sentences.length) {
+      // Open: for two tellings of one event, this pairing is the most
+      // useful part of the comparison.
       var sd = el("details", "sd-outlets");
+      sd.open = true;
       sd.appendChild(el("summary", null, "Sentences, outlet against outlet"));
       var grid = el("div", "sd-pairs");
       var head = el("div", "sd-pair sd-pair-head");

@@ -164,9 +164,17 @@
     before.value = "";
     after.value = "";
     history.replaceState(null, "", location.href.replace(/#.*$/, ""));
-    page.notice("Cleared. Nothing is stored; paste or open two new versions.");
+    page.notice(CLEARED);
     document.getElementById("compare").click();
     before.focus();
+  });
+
+  // "Cleared." is said until there is text again (typed, pasted, opened
+  // or linked: each ends in a comparison).
+  var CLEARED = "Cleared. Nothing is stored; paste or open two new versions.";
+  document.addEventListener("storydiff:compared", function () {
+    var notice = document.getElementById("share-notice");
+    if ((before.value || after.value) && notice.textContent === CLEARED) page.notice("");
   });
 
   // ------------------------------------------------------------ views

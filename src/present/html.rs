@@ -60,8 +60,15 @@ fn view(out: &mut String, comparison: &Comparison<'_>) {
         out.push_str(&format!(
             "<div class=\"sd-row sd-{kind}\" id=\"sd-row-{index}\">"
         ));
-        for (side, before) in [("before", true), ("after", false)] {
-            out.push_str(&format!("<div class=\"sd-{side}\">"));
+        // The row's number in the gutter (style.css), as the page shows it:
+        // the "row N" of the ledger's links.
+        let number = index + 1;
+        for before in [true, false] {
+            if before {
+                out.push_str(&format!("<div class=\"sd-before\" data-n=\"{number}\">"));
+            } else {
+                out.push_str("<div class=\"sd-after\">");
+            }
             for (mark, text) in runs(row, before) {
                 let (open, close) = match mark {
                     Mark::Plain => ("", ""),
@@ -125,6 +132,21 @@ mod tests {
         assert!(html.contains("<ins>three</ins>"));
         assert!(html.contains("<title>a &lt;title&gt;</title>"));
         assert!(!html.contains("<b>"));
+    }
+
+    #[test]
+    fn report_numbers_rows_as_the_ledger_links_them() {
+        let c = compare(
+            "Intro.\n\nThe toll rose to 145 on Monday.\n",
+            "Intro.\n\nThe toll rose to 148 on Monday.\n",
+            &Options::default(),
+        );
+        let html = report(&c, "t");
+        assert!(
+            html.contains("<a class=\"sd-row-link\" href=\"#sd-row-1\">row 2</a>"),
+            "{html}"
+        );
+        assert!(html.contains("<div class=\"sd-row sd-changed\" id=\"sd-row-1\"><div class=\"sd-before\" data-n=\"2\">"), "{html}");
     }
 
     #[test]

@@ -245,11 +245,11 @@ test("side by side reads as a table: Before and After column headers, a row per 
   // An unchanged paragraph: one cell, so it is read once.
   const same = rows.find((r) => r.line.includes("Story highlights"));
   assert.equal(same.children.length, 1, JSON.stringify(same));
-  // The dateline changed: a Before cell with the deletion, an After cell
-  // with the insertion, announced as such.
+  // The dateline changed: a Before cell with the row's number and the
+  // deletion, an After cell with the insertion, announced as such.
   const dateline = rows.find((r) => r.line.includes("[deleted: (CNN) —"));
   assert.equal(dateline.children.length, 2, JSON.stringify(dateline));
-  assert.match(dateline.children[0], /cell "\[deleted: \(CNN\) — \]"/);
+  assert.match(dateline.children[0], /cell "Row 3: \[deleted: \(CNN\) — \]"/);
   assert.match(dateline.children[1], /cell "\[inserted: CNN — \]"/);
   // The added quote's row: its After cell says "inserted".
   const quote = rows.find((r) => r.line.includes("They need to get rid of these illusions"));
