@@ -95,7 +95,8 @@ test("two outlets' stories (seeds 001 → 002) are said to share little wording"
 test("StoryDiff.compare returns the same model as storydiff --json", async () => {
   // The CLI built from the same source as the page (a no-op when fresh).
   execFileSync("cargo", ["build", "--quiet", "--bin", "storydiff"], { cwd: root, stdio: "inherit" });
-  const cli = path.join(root, "target", "debug", process.platform === "win32" ? "storydiff.exe" : "storydiff");
+  const target = process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : path.join(root, "target");
+  const cli = path.join(target, "debug", process.platform === "win32" ? "storydiff.exe" : "storydiff");
   assert.ok(existsSync(cli), cli);
   const { page, context } = await openPage(browser);
   for (const [b, a] of [

@@ -45,6 +45,15 @@ fn root() -> PathBuf {
         .to_path_buf()
 }
 
+/// Cargo's target directory: `CARGO_TARGET_DIR` when set (relative to the
+/// workspace root, as cargo reads it), else `target/` in the root.
+fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) if !dir.is_empty() => root().join(dir),
+        _ => root().join("target"),
+    }
+}
+
 /// Runs a command in the workspace root, failing with its name if it fails.
 fn run(cmd: &mut Command) -> Result {
     if cmd.get_current_dir().is_none() {
@@ -158,12 +167,11 @@ fn dist() -> Result<Built> {
     ensure_wasm_bindgen()?;
     let root = root();
     run(cargo().args(["build", "--release", "--lib", "--target", WASM_TARGET]))?;
-    let raw = root
-        .join("target")
+    let raw = target_dir()
         .join(WASM_TARGET)
         .join("release")
         .join("storydiff.wasm");
-    let out = root.join("target").join("wasm-bindgen");
+    let out = target_dir().join("wasm-bindgen");
     run(Command::new("wasm-bindgen")
         .arg(&raw)
         .args(["--target", "no-modules", "--no-typescript", "--out-dir"])
@@ -574,7 +582,7 @@ fn bench() -> Result {
             String::from_utf8_lossy(&native.stderr)
         ));
     }
-    let tsv = root.join("target").join("bench-native.tsv");
+    let tsv = target_dir().join("bench-native.tsv");
     std::fs::write(&tsv, &native.stdout).map_err(|e| e.to_string())?;
     if !ensure_apt("chromium", &["chromium"]) {
         return Err("Chromium is needed for the benchmark and could not be installed".into());
@@ -589,10 +597,7 @@ fn bench() -> Result {
         .arg(root.join("xtask").join("bench.mjs"))
         .env("STORYDIFF_SCRIPT", script)
         .env("STORYDIFF_NATIVE", &tsv)
-        .env(
-            "STORYDIFF_BENCH_JSON",
-            root.join("target").join("bench.json"),
-        ))
+        .env("STORYDIFF_BENCH_JSON", target_dir().join("bench.json")))
 }
 
 #[cfg(test)]
