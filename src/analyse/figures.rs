@@ -142,12 +142,13 @@ const CURRENCY_CODES: &[(&str, &str)] = &[
     ("рублей", "rub"),
 ];
 
-/// What a figure is compared by: its [`text::loose`] form without its
-/// currency, then the currency's code, wherever the sign or word stood.
-fn key(figure: &str) -> String {
+/// What a figure is compared by, from its tokens: their [`text::loose`]
+/// form without its currency, then the currency's code, wherever the sign
+/// or word stood.
+fn key(figure: &[&str]) -> String {
     let mut currency = None;
-    let mut out = String::with_capacity(figure.len());
-    for t in text::tokens(figure) {
+    let mut out = String::new();
+    for &t in figure {
         let l = text::lower(t);
         match CURRENCY_CODES.iter().find(|(name, _)| *name == l) {
             Some((_, code)) => currency = Some(*code),
@@ -310,7 +311,7 @@ fn find(sentence: &str) -> Vec<Found<'_>> {
         };
         out.push(Found {
             text: figure,
-            key: key(figure),
+            key: key(&tokens[s..e]),
             before_word: neighbour(s as isize - 1, -1),
             after_word: neighbour(e as isize, 1),
         });
