@@ -10,12 +10,18 @@ use storydiff::{compare, Options};
 const USAGE: &str = "\
 Usage: storydiff [OPTIONS] BEFORE AFTER
 
-Compare two versions of a news story, side by side.
+Compare two versions of a news story, side by side: the ledger (quotes,
+figures, counts), then the changes with a paragraph of context around each,
+unchanged runs folded into one line (… 212 unchanged paragraphs …).
 
 Options:
+  --context N         show N unchanged paragraphs around each change (default 1)
+  --full              show every paragraph, unchanged ones included
+  --summary           print the ledger alone, not the changes
+  --exit-code         exit 3 when the texts differ, 0 when they do not
   --json              print the comparison model as JSON
   --html FILE         write a standalone HTML report to FILE
-  --width N           terminal width (default: $COLUMNS or 120)
+  --width N           terminal width in cells (default: $COLUMNS or 120)
   --color WHEN        auto, always or never (default: auto)
   --ignore-case       treat case differences as equal
   --ignore-whitespace treat white-space differences as equal
@@ -27,18 +33,30 @@ A file ending in .html or .htm is read as a web page: its story's text,
 without the page around it. A file named - is standard input (one side).
   -h, --help          print this help
 
-Exit codes: 0 the comparison ran; 1 a file could not be read; 2 bad usage.
+Exit codes: 0 the comparison ran (with --exit-code: and the texts do not
+differ); 1 a file could not be read or written; 2 bad usage; 3 with
+--exit-code only: the texts differ (a paragraph changed, added, removed or
+moved, cosmetic changes included; page furniture and line endings are no
+difference).
 ";
 
 /// Exit code when an input file cannot be read or is not UTF-8.
 const EXIT_INPUT: u8 = 1;
 /// Exit code for bad usage.
 const EXIT_USAGE: u8 = 2;
+/// Exit code, with `--exit-code` only, when the texts differ. Not 1, as
+/// `diff` and `git diff --exit-code` have it: 1 already meant a file that
+/// could not be read before this option existed.
+const EXIT_DIFFER: u8 = 3;
 
 struct Args {
     before: String,
     after: String,
     json: bool,
+    summary: bool,
+    exit_code: bool,
+    /// Unchanged paragraphs shown around a change; `None` shows them all.
+    context: Option<usize>,
     html: Option<String>,
     width: Option<usize>,
     color: Option<bool>,
@@ -51,6 +69,9 @@ fn parse(args: Vec<String>) -> Result<Args, String> {
         before: String::new(),
         after: String::new(),
         json: false,
+        summary: false,
+        exit_code: false,
+        context: Some(1),
         html: None,
         width: None,
         color: None,
@@ -60,6 +81,16 @@ fn parse(args: Vec<String>) -> Result<Args, String> {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--json" => parsed.json = true,
+            "--summary" => parsed.summary = true,
+            "--exit-code" => parsed.exit_code = true,
+            "--full" => parsed.context = None,
+            "--context" => {
+                let n = it.next().ok_or("--context needs a number")?;
+                parsed.context = Some(
+                    n.parse()
+                        .map_err(|_| format!("--context: '{n}' is not a number"))?,
+                );
+            }
             "--html" => parsed.html = Some(it.next().ok_or("--html needs a file name")?),
             "--width" => {
                 let n = it.next().ok_or("--width needs a number")?;
@@ -163,11 +194,23 @@ fn main() -> ExitCode {
             .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
             .unwrap_or(120);
         let style = if colour { Style::Colour } else { Style::Plain };
-        present::summary(&comparison)
-            + "\n"
-            + &present::side_by_side_with(&comparison, width, style, &args.options)
+        let ledger = present::summary(&comparison);
+        match (args.summary, args.context) {
+            (true, _) => ledger,
+            (false, None) => {
+                ledger
+                    + "\n"
+                    + &present::side_by_side_with(&comparison, width, style, &args.options)
+            }
+            (false, Some(n)) => {
+                ledger + "\n" + &present::hunks(&comparison, width, style, &args.options, n)
+            }
+        }
     };
     // A closed pipe (`storydiff a b | head`) is not an error worth a panic.
     let _ = stdout.lock().write_all(out.as_bytes());
+    if args.exit_code && present::differs(&comparison) {
+        return ExitCode::from(EXIT_DIFFER);
+    }
     ExitCode::SUCCESS
 }

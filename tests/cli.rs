@@ -175,3 +175,188 @@ fn bad_usage_exits_2_with_the_usage() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("unknown option '--frobnicate'"));
 }
+
+/// Ten short paragraphs, the `changed`th (from 1) reworded when given.
+fn paragraphs(changed: Option<usize>) -> String {
+    (1..=10)
+        .map(|i| {
+            if Some(i) == changed {
+                format!("Paragraph {i} was rewritten by the desk.\n\n")
+            } else {
+                format!("Paragraph {i} stays as it was.\n\n")
+            }
+        })
+        .collect()
+}
+
+fn write_pair(name: &str, before: &str, after: &str) -> (String, String) {
+    let b = scratch(&format!("{name}_before.txt"));
+    let a = scratch(&format!("{name}_after.txt"));
+    std::fs::write(&b, before).unwrap();
+    std::fs::write(&a, after).unwrap();
+    (
+        b.to_str().unwrap().to_string(),
+        a.to_str().unwrap().to_string(),
+    )
+}
+
+/// The lines of the view after the ledger (which ends at the first blank
+/// line).
+fn view(text: &str) -> Vec<&str> {
+    text.split_once("\n\n")
+        .map_or("", |(_, view)| view)
+        .lines()
+        .collect()
+}
+
+#[test]
+fn hunks_show_a_change_with_its_context_and_fold_the_rest() {
+    let (b, a) = write_pair("hunks", &paragraphs(None), &paragraphs(Some(5)));
+    let out = storydiff(&[&b, &a, "--width", "100"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines = view(&text);
+    assert_eq!(lines.len(), 5, "{text}");
+    assert_eq!(lines[0], "… 3 unchanged paragraphs …");
+    assert!(lines[1].starts_with("Paragraph 4 stays"), "{text}");
+    assert!(lines[2].contains(" ~ "), "{text}");
+    assert!(lines[3].starts_with("Paragraph 6 stays"), "{text}");
+    assert_eq!(lines[4], "… 4 unchanged paragraphs …");
+
+    let out = storydiff(&[&b, &a, "--context", "0"]);
+    let text = stdout(&out);
+    let lines = view(&text);
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[1].contains(" ~ "), "{text}");
+    assert_eq!(lines[0], "… 4 unchanged paragraphs …");
+    assert_eq!(lines[2], "… 5 unchanged paragraphs …");
+
+    // Context wider than the text: nothing left to fold.
+    let out = storydiff(&[&b, &a, "--context", "20"]);
+    let text = stdout(&out);
+    assert!(!text.contains('…'), "{text}");
+    assert_eq!(view(&text).len(), 10, "{text}");
+}
+
+#[test]
+fn full_shows_every_paragraph() {
+    let (b, a) = write_pair("full", &paragraphs(None), &paragraphs(Some(5)));
+    let text = stdout(&storydiff(&[&b, &a, "--full"]));
+    assert!(!text.contains('…'), "{text}");
+    for i in 1..=10 {
+        assert!(text.contains(&format!("Paragraph {i} ")), "{text}");
+    }
+    // The last of --full and --context wins.
+    let text = stdout(&storydiff(&[&b, &a, "--full", "--context", "1"]));
+    assert!(text.contains("… 3 unchanged paragraphs …"), "{text}");
+}
+
+#[test]
+fn identical_texts_fold_into_one_line() {
+    let (b, a) = write_pair("same", &paragraphs(None), &paragraphs(None));
+    let text = stdout(&storydiff(&[&b, &a]));
+    assert!(text.starts_with("Summary: No changes\n"), "{text}");
+    assert_eq!(view(&text), ["… 10 unchanged paragraphs …"]);
+}
+
+/// The Iran pair: 197 KB, three lines changed. Read from ../shared/corpus
+/// as tests/corpus.rs reads it.
+#[test]
+fn a_large_near_identical_pair_prints_only_its_hunks() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus/govuk_iran_cpin_minor_large");
+    assert!(
+        dir.is_dir(),
+        "{} is missing (put the shared corpus there to run this test)",
+        dir.display()
+    );
+    let (b, a) = (dir.join("a.txt"), dir.join("b.txt"));
+    let (b, a) = (b.to_str().unwrap(), a.to_str().unwrap());
+    let text = stdout(&storydiff(&[b, a]));
+    let lines = text.lines().count();
+    assert!(lines < 60, "{lines} lines:\n{text}");
+    assert!(text.contains("Updated [-17 May-] 2022"), "{text}");
+    assert!(text.contains("{+Back to top+}"), "{text}");
+    let folds = text
+        .lines()
+        .filter(|l| l.starts_with("… ") && l.contains(" unchanged paragraph"))
+        .count();
+    assert_eq!(folds, 2, "{text}");
+    // --full is the whole side-by-side view: every line of Before is in it.
+    let full = stdout(&storydiff(&[b, a, "--full"]));
+    assert!(full.lines().count() > 5000);
+    assert!(full.contains("This note provides country of origin information"));
+    assert!(!full.contains("unchanged paragraphs …"));
+}
+
+#[test]
+fn summary_prints_the_ledger_alone() {
+    let out = storydiff(&[SEED_000, SEED_001, "--summary"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("Summary: "), "{text}");
+    assert!(text.contains("Quote added (Walid Moallem)"), "{text}");
+    assert!(!text.contains(" ~ ") && !text.contains('…'), "{text}");
+    assert!(text.lines().all(|l| !l.is_empty()), "{text}");
+}
+
+/// Terminal cells of a line, counted apart from the CLI: CJK ideographs,
+/// kana and full-width forms take two.
+fn cells(line: &str) -> usize {
+    line.chars()
+        .map(|c| match c as u32 {
+            0x3000..=0x303F | 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xFF01..=0xFF60 => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+#[test]
+fn columns_are_measured_in_terminal_cells() {
+    let before = "北京市政府周二宣布，新的地铁线路将于明年开通，全长三十公里。\n";
+    let after = "北京市政府周三宣布，新的地铁线路将于后年开通，全长三十公里。\n";
+    let (b, a) = write_pair("wide", before, after);
+    let text = stdout(&storydiff(&[&b, &a, "--width", "40"]));
+    let lines = view(&text);
+    assert!(lines.len() > 2, "the text wraps: {text}");
+    for line in &lines {
+        assert!(cells(line) <= 40, "{} cells: {line}", cells(line));
+        // The gutter stands at the same cell on every line: column 18
+        // ((40 - 3) / 2), then a space, the mark, a space.
+        let cut: String = line
+            .chars()
+            .scan(0, |used, c| {
+                *used += cells(&c.to_string());
+                (*used <= 19).then_some(c)
+            })
+            .collect();
+        assert_eq!(cells(&cut), 19, "{line}");
+        assert!(line[cut.len()..].starts_with("~ "), "{line}");
+    }
+}
+
+#[test]
+fn exit_code_says_whether_the_texts_differ() {
+    let (b, a) = write_pair("exit", &paragraphs(None), &paragraphs(Some(5)));
+    // Without --exit-code, 0 whenever the comparison ran.
+    assert_eq!(storydiff(&[&b, &a]).status.code(), Some(0));
+    assert_eq!(storydiff(&[&b, &a, "--exit-code"]).status.code(), Some(3));
+    assert_eq!(
+        storydiff(&[&b, &a, "--exit-code", "--json"]).status.code(),
+        Some(3)
+    );
+    assert_eq!(storydiff(&[&b, &b, "--exit-code"]).status.code(), Some(0));
+    // A cosmetic change is a difference; other line endings are not.
+    let (b, a) = write_pair("cosmetic", "He said \"yes\".\n", "He said “yes”.\n");
+    assert_eq!(storydiff(&[&b, &a, "--exit-code"]).status.code(), Some(3));
+    let (b, a) = write_pair("endings", "One.\r\n\r\nTwo.\r\n", "One.\n\nTwo.\n");
+    assert_eq!(storydiff(&[&b, &a, "--exit-code"]).status.code(), Some(0));
+    // The older codes stand: 1 a file that cannot be read, 2 bad usage.
+    assert_eq!(
+        storydiff(&["no/such.txt", &a, "--exit-code"]).status.code(),
+        Some(1)
+    );
+    let out = storydiff(&[&b, &a, "--context", "some"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--context: 'some' is not a number"));
+}

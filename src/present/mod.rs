@@ -7,9 +7,16 @@ mod terminal;
 
 pub use html::report;
 pub use ledger::summary;
-pub use terminal::{side_by_side, side_by_side_with, Style};
+pub use terminal::{hunks, side_by_side, side_by_side_with, Style};
 
 use crate::{Comparison, Ending, Row, RowKind, Tag};
+
+/// Whether the story changed: a paragraph changed, added, removed or moved
+/// (cosmetic changes included; page furniture and line endings are no
+/// change). The CLI's `--exit-code` reads it.
+pub fn differs(comparison: &Comparison<'_>) -> bool {
+    comparison.rows.iter().any(terminal::is_change)
+}
 
 /// A one-line note when the two texts end their lines differently, e.g.
 /// "Line endings changed: CRLF in Before, LF in After".
