@@ -32,6 +32,7 @@ mod align;
 mod analyse;
 mod clean;
 mod diff;
+mod history;
 mod model;
 pub mod present;
 mod read;
@@ -41,6 +42,10 @@ mod text;
 mod wasm;
 
 pub use analyse::{Change, Figure, Ledger, Outlets, Quote, QuotePiece, SentencePair, Stats};
+pub use history::{
+    compare_history, FigureLine, FigureValue, History, ParagraphLife, ParagraphText, QuoteChange,
+    QuoteLife, Step, Undone, UndoneKind, Version, VersionInfo,
+};
 pub use model::{Comparison, Ending, LineEndings, Options, Piece, Row, RowKind, Tag};
 pub use read::read_html;
 

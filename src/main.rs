@@ -1,26 +1,35 @@
 //! `storydiff BEFORE AFTER`: compare two versions of a story from the
-//! command line.
+//! command line; `storydiff V1 V2 … VN` (or a folder): its whole history.
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use storydiff::present::{self, Style};
-use storydiff::{compare, Options};
+use storydiff::{compare, compare_history, Comparison, Options, Version};
 
 const USAGE: &str = "\
 Usage: storydiff [OPTIONS] BEFORE AFTER
+       storydiff [OPTIONS] V1 V2 … VN
+       storydiff [OPTIONS] FOLDER
 
 Compare two versions of a news story, side by side: the ledger (quotes,
 figures, counts), then the changes with a paragraph of context around each,
 unchanged runs folded into one line (… 212 unchanged paragraphs …).
+
+Given three versions or more (or a folder of them), the story's history:
+each figure's line of values, each quote's life and the changes a later
+version undid, then each step's ledger and changes. A folder's versions are
+its .txt files (or, when it has none, its .html and .htm files), in name
+order, numbers by their value (v2 before v10).
 
 Options:
   --context N         show N unchanged paragraphs around each change (default 1)
   --full              show every paragraph, unchanged ones included
   --summary           print the ledger alone, not the changes
   --exit-code         exit 3 when the texts differ, 0 when they do not
-  --json              print the comparison model as JSON
-  --html FILE         write a standalone HTML report to FILE
+  --json              print the comparison model as JSON (the history model
+                      for three versions or more)
+  --html FILE         write a standalone HTML report to FILE (two versions)
   --width N           terminal width in cells (default: $COLUMNS or 120)
   --color WHEN        auto, always or never (default: auto)
   --ignore-case       treat case differences as equal
@@ -50,8 +59,8 @@ const EXIT_USAGE: u8 = 2;
 const EXIT_DIFFER: u8 = 3;
 
 struct Args {
-    before: String,
-    after: String,
+    /// The files named, or one folder.
+    files: Vec<String>,
     json: bool,
     summary: bool,
     exit_code: bool,
@@ -66,8 +75,7 @@ struct Args {
 fn parse(args: Vec<String>) -> Result<Args, String> {
     let mut files = Vec::new();
     let mut parsed = Args {
-        before: String::new(),
-        after: String::new(),
+        files: Vec::new(),
         json: false,
         summary: false,
         exit_code: false,
@@ -116,20 +124,104 @@ fn parse(args: Vec<String>) -> Result<Args, String> {
             _ => files.push(arg),
         }
     }
-    match <[String; 2]>::try_from(files) {
-        Ok([before, after]) if before == "-" && after == "-" => {
-            Err("only one of BEFORE and AFTER can be - (standard input)".into())
-        }
-        Ok([before, after]) => {
-            parsed.before = before;
-            parsed.after = after;
-            Ok(parsed)
-        }
-        Err(files) => Err(format!(
-            "expected two files, BEFORE and AFTER, got {}",
-            files.len()
-        )),
+    if files.iter().filter(|f| *f == "-").count() > 1 {
+        return Err(
+            "only one of BEFORE and AFTER (of the versions) can be - (standard input)".into(),
+        );
     }
+    if files.len() == 1 && !std::path::Path::new(&files[0]).is_dir() {
+        return Err(format!(
+            "expected two files (BEFORE and AFTER) or more, or a folder, got one: '{}'",
+            files[0]
+        ));
+    }
+    if files.is_empty() {
+        return Err("expected two files, BEFORE and AFTER, got 0".into());
+    }
+    if files.len() > 1 {
+        if let Some(dir) = files.iter().find(|f| std::path::Path::new(f).is_dir()) {
+            return Err(format!(
+                "'{dir}' is a folder: give one folder alone, or files"
+            ));
+        }
+    }
+    if parsed.html.is_some() && files.len() > 2 {
+        return Err("--html writes the report of two versions".into());
+    }
+    parsed.files = files;
+    Ok(parsed)
+}
+
+/// The versions a folder holds, (label, path), in name order: its .txt
+/// files, or its .html and .htm files when it has no .txt file.
+fn folder(dir: &str) -> Result<Vec<(String, String)>, String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read the folder '{dir}': {e}"))?;
+    let mut files: Vec<(String, String)> = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("cannot read the folder '{dir}': {e}"))?;
+        if !entry.path().is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().into_owned();
+        files.push((name, entry.path().to_string_lossy().into_owned()));
+    }
+    let ext = |name: &str, exts: &[&str]| {
+        let lower = name.to_ascii_lowercase();
+        exts.iter().any(|e| lower.ends_with(e))
+    };
+    let text: Vec<_> = files
+        .iter()
+        .filter(|f| ext(&f.0, &[".txt"]))
+        .cloned()
+        .collect();
+    let mut versions = if text.is_empty() {
+        files
+            .into_iter()
+            .filter(|f| ext(&f.0, &[".html", ".htm"]))
+            .collect()
+    } else {
+        text
+    };
+    versions.sort_by(|a, b| name_order(&a.0, &b.0));
+    if versions.len() < 2 {
+        return Err(format!(
+            "the folder '{dir}' holds {} version(s) (.txt, or .html and .htm files); a comparison needs two",
+            versions.len()
+        ));
+    }
+    Ok(versions)
+}
+
+/// Name order with runs of digits compared by their value: "v2" before
+/// "v10".
+fn name_order(a: &str, b: &str) -> std::cmp::Ordering {
+    fn parts(s: &str) -> Vec<(bool, &str)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let bytes = s.as_bytes();
+        for i in 1..=bytes.len() {
+            if i == bytes.len() || bytes[i].is_ascii_digit() != bytes[start].is_ascii_digit() {
+                out.push((bytes[start].is_ascii_digit(), &s[start..i]));
+                start = i;
+            }
+        }
+        out
+    }
+    let (pa, pb) = (parts(a), parts(b));
+    for (x, y) in pa.iter().zip(&pb) {
+        let order = match (x.0, y.0) {
+            (true, true) => {
+                let (tx, ty) = (x.1.trim_start_matches('0'), y.1.trim_start_matches('0'));
+                tx.len().cmp(&ty.len()).then(tx.cmp(ty))
+            }
+            _ => x.1.cmp(y.1),
+        };
+        if order.is_ne() {
+            return order;
+        }
+    }
+    pa.len().cmp(&pb.len()).then(a.cmp(b))
 }
 
 fn read(path: &str) -> Result<String, String> {
@@ -167,45 +259,92 @@ fn main() -> ExitCode {
             return ExitCode::from(EXIT_USAGE);
         }
     };
-    let (before, after) = match (read(&args.before), read(&args.after)) {
-        (Ok(b), Ok(a)) => (b, a),
-        (Err(e), _) | (_, Err(e)) => {
-            eprintln!("storydiff: {e}");
-            return ExitCode::from(EXIT_INPUT);
+    let named: Vec<(String, String)> = if args.files.len() == 1 {
+        match folder(&args.files[0]) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("storydiff: {e}");
+                return ExitCode::from(EXIT_INPUT);
+            }
+        }
+    } else {
+        args.files.iter().map(|f| (f.clone(), f.clone())).collect()
+    };
+    let mut texts = Vec::with_capacity(named.len());
+    for (_, path) in &named {
+        match read(path) {
+            Ok(t) => texts.push(t),
+            Err(e) => {
+                eprintln!("storydiff: {e}");
+                return ExitCode::from(EXIT_INPUT);
+            }
+        }
+    }
+    let stdout = std::io::stdout();
+    let colour = args.color.unwrap_or_else(|| stdout.is_terminal());
+    let width = args
+        .width
+        .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
+        .unwrap_or(120);
+    let style = if colour { Style::Colour } else { Style::Plain };
+    let view = |c: &Comparison<'_>| {
+        let ledger = present::summary(c);
+        match (args.summary, args.context) {
+            (true, _) => ledger,
+            (false, None) => {
+                ledger + "\n" + &present::side_by_side_with(c, width, style, &args.options)
+            }
+            (false, Some(n)) => ledger + "\n" + &present::hunks(c, width, style, &args.options, n),
         }
     };
-    let comparison = compare(&before, &after, &args.options);
+    if texts.len() > 2 {
+        let versions: Vec<Version<'_>> = named
+            .iter()
+            .zip(&texts)
+            .map(|((label, _), text)| Version::new(label.clone(), text))
+            .collect();
+        let mut history = compare_history(&versions, &args.options);
+        let mut differs = false;
+        let out = if args.json {
+            history.keep_steps();
+            differs = history
+                .steps
+                .iter()
+                .filter_map(|s| s.comparison.as_ref())
+                .any(present::differs);
+            history.to_json() + "\n"
+        } else {
+            let mut out = present::history(&history);
+            for step in &history.steps {
+                let c = history.compare(step.from, step.to);
+                differs |= present::differs(&c);
+                out.push('\n');
+                out.push_str(&present::step_heading(&history, step.from, step.to));
+                out.push_str(&view(&c));
+            }
+            out
+        };
+        let _ = stdout.lock().write_all(out.as_bytes());
+        if args.exit_code && differs {
+            return ExitCode::from(EXIT_DIFFER);
+        }
+        return ExitCode::SUCCESS;
+    }
+    let (before, after) = (&texts[0], &texts[1]);
+    let comparison = compare(before, after, &args.options);
     if let Some(path) = &args.html {
-        let title = format!("{} → {}", args.before, args.after);
+        let title = format!("{} → {}", named[0].0, named[1].0);
         if let Err(e) = std::fs::write(path, present::report(&comparison, &title)) {
             eprintln!("storydiff: cannot write '{path}': {e}");
             return ExitCode::from(EXIT_INPUT);
         }
     }
-    let stdout = std::io::stdout();
     let out = if args.json {
         comparison.to_json() + "\n"
     } else if args.html.is_some() {
         String::new()
     } else {
-        let colour = args.color.unwrap_or_else(|| stdout.is_terminal());
-        let width = args
-            .width
-            .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
-            .unwrap_or(120);
-        let style = if colour { Style::Colour } else { Style::Plain };
-        let ledger = present::summary(&comparison);
-        match (args.summary, args.context) {
-            (true, _) => ledger,
-            (false, None) => {
-                ledger
-                    + "\n"
-                    + &present::side_by_side_with(&comparison, width, style, &args.options)
-            }
-            (false, Some(n)) => {
-                ledger + "\n" + &present::hunks(&comparison, width, style, &args.options, n)
-            }
-        }
+        view(&comparison)
     };
     // A closed pipe (`storydiff a b | head`) is not an error worth a panic.
     let _ = stdout.lock().write_all(out.as_bytes());

@@ -360,3 +360,119 @@ fn exit_code_says_whether_the_texts_differ() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--context: 'some' is not a number"));
 }
+
+fn chain(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/chains")
+        .join(name);
+    assert!(
+        dir.is_dir(),
+        "{} is missing (put the shared chains there to run this test)",
+        dir.display()
+    );
+    dir
+}
+
+#[test]
+fn a_folder_is_its_versions_in_name_order() {
+    let dir = chain("quarantine_hotel_corrections");
+    let out = storydiff(&[dir.to_str().unwrap(), "--summary"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(
+            "History: 5 versions, v01.txt (9 February 2021) to v05.txt (16 February 2021)\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Figure: less than £1,750 → £1,750 (v01.txt, v04.txt)"),
+        "{text}"
+    );
+    let headings: Vec<&str> = text.lines().filter(|l| l.starts_with("── Step")).collect();
+    assert_eq!(headings.len(), 4, "{text}");
+    assert!(headings[3].contains("v04.txt (11 February 2021) → v05.txt"));
+    // Without --summary, each step's changes as hunks.
+    let text = stdout(&storydiff(&[dir.to_str().unwrap()]));
+    assert!(text.contains("will be [-less than -]"), "{text}");
+    assert!(text.contains(" unchanged paragraphs …"), "{text}");
+
+    // Numbers in names by their value; .html when there is no .txt.
+    let folder = scratch("versions");
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    for (name, n) in [
+        ("v2.html", 2),
+        ("v10.html", 10),
+        ("v1.html", 1),
+        ("notes.json", 0),
+    ] {
+        std::fs::write(
+            folder.join(name),
+            format!("<p>{n} people were hurt, police said.</p><p>More.</p>"),
+        )
+        .unwrap();
+    }
+    let text = stdout(&storydiff(&[folder.to_str().unwrap(), "--summary"]));
+    assert!(
+        text.starts_with("History: 3 versions, v1.html to v10.html\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Figure: 1 → 2 → 10 (v1.html, v2.html, v10.html)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn several_files_are_a_history_and_json_is_its_model() {
+    let dir = chain("north_sea_deal_correction");
+    let files: Vec<String> = (1..=4)
+        .map(|i| dir.join(format!("v0{i}.txt")).to_str().unwrap().to_string())
+        .collect();
+    let mut args: Vec<&str> = files.iter().map(String::as_str).collect();
+    args.push("--json");
+    let out = storydiff(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let model: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    assert_eq!(model["versions"].as_array().unwrap().len(), 4);
+    assert_eq!(model["versions"][0]["label"], files[0].as_str());
+    assert_eq!(model["versions"][3]["date"], "26 March 2021");
+    let steps = model["steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 3);
+    // Each step holds its comparison, the two-version model itself.
+    for (i, step) in steps.iter().enumerate() {
+        let pair = stdout(&storydiff(&[&files[i], &files[i + 1], "--json"]));
+        let pair: serde_json::Value = serde_json::from_str(&pair).unwrap();
+        assert_eq!(step["comparison"], pair, "step {i}");
+        assert_eq!(step["stats"], pair["stats"]);
+    }
+    let paragraphs = model["paragraphs"].as_array().unwrap();
+    // The correction in version 4 (index 3): a paragraph changed there.
+    assert!(paragraphs
+        .iter()
+        .any(|p| p["changed"].as_array().unwrap().contains(&3.into())));
+    assert!(model["figures"].is_array() && model["quotes"].is_array());
+    assert!(model["undone"].is_array());
+
+    // --exit-code over a history: 3 when any step differs.
+    args.pop();
+    args.push("--exit-code");
+    assert_eq!(storydiff(&args).status.code(), Some(3));
+}
+
+#[test]
+fn a_history_needs_two_versions_and_reports_two_files() {
+    let one = scratch("one_version");
+    let _ = std::fs::remove_dir_all(&one);
+    std::fs::create_dir_all(&one).unwrap();
+    std::fs::write(one.join("v1.txt"), "Only one.\n").unwrap();
+    let out = storydiff(&[one.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("holds 1 version"), "{}", stderr(&out));
+    let out = storydiff(&[SEED_000, SEED_001, SEED_000, "--html", "x.html"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = storydiff(&[SEED_000, one.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("is a folder"), "{}", stderr(&out));
+}

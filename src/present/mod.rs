@@ -1,10 +1,12 @@
 //! Present: turn a [`Comparison`](crate::Comparison) into something to read.
 //! The page renders the model in JS; these are the CLI's views.
 
+mod history;
 mod html;
 mod ledger;
 mod terminal;
 
+pub use history::{history, step_heading};
 pub use html::report;
 pub use ledger::summary;
 pub use terminal::{hunks, side_by_side, side_by_side_with, Style};
