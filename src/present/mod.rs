@@ -1,4 +1,4 @@
-//! Present: turn a [`Comparison`](crate::Comparison) into something to read.
+//! Present: turn a [`Comparison`] into something to read.
 //! The page renders the model in JS; these are the CLI's views.
 
 mod history;
