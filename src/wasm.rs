@@ -125,6 +125,30 @@ pub fn compare_packed_shared(
     compare_packed(&before, &after, options)
 }
 
+/// A story's history over N versions (`compare_history`), as the JSON of
+/// the history model (MODEL.md) without the steps' comparisons: the page
+/// asks `comparePacked` for the two versions it shows. `labels` may be
+/// shorter than `texts` (a missing label is "Version N").
+#[wasm_bindgen(js_name = compareHistory)]
+pub fn compare_history(
+    texts: Vec<String>,
+    labels: Vec<String>,
+    options: JsValue,
+) -> Result<String, JsError> {
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("storydiff: bad options: {e}")))?
+    };
+    let versions: Vec<crate::Version<'_>> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| crate::Version::new(labels.get(i).cloned().unwrap_or_default(), t))
+        .collect();
+    Ok(crate::compare_history(&versions, &options).to_json())
+}
+
 /// Panics, on purpose: the only way to test that a panic inside the wasm
 /// becomes a message and the page stays usable (`StoryDiff._panicForTest`).
 #[wasm_bindgen(js_name = panicForTest)]

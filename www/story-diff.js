@@ -815,6 +815,17 @@
   if (typeof window === "undefined" && typeof importScripts === "function") {
     self.onmessage = function (event) {
       var q = event.data;
+      if (q.texts) {
+        try {
+          var json = call(function (g) {
+            return g.compareHistory(q.texts, q.labels, q.options);
+          });
+          self.postMessage({ id: q.id, history: json });
+        } catch (e) {
+          self.postMessage({ id: q.id, error: String(e && e.message ? e.message : e) });
+        }
+        return;
+      }
       try {
         var packed = call(function (g) {
           return comparePacked(g, q.before, q.after, q.options);
@@ -845,6 +856,7 @@
         delete waiting[m.id];
         if (!job) return;
         if (m.error) job.reject(new Error(m.error));
+        else if (m.history !== undefined) job.resolve(JSON.parse(m.history));
         else job.resolve(unpack(m.packed, job.before, job.after));
       };
       worker.onerror = function (event) {
@@ -856,7 +868,11 @@
           var job = waiting[id];
           delete waiting[id];
           try {
-            job.resolve(compare(job.before, job.after, job.options));
+            job.resolve(
+              job.versions
+                ? compareHistory(job.versions, job.options)
+                : compare(job.before, job.after, job.options)
+            );
           } catch (e) {
             job.reject(e);
           }
@@ -901,9 +917,53 @@
     });
   }
 
+  /** The texts and labels of a list of versions: strings, or objects
+   * `{ text, label? }`. */
+  function versionTexts(versions) {
+    var texts = [];
+    var labels = [];
+    (versions || []).forEach(function (v, i) {
+      var text = v != null && typeof v === "object" ? v.text : v;
+      var label = v != null && typeof v === "object" && v.label != null ? String(v.label) : "";
+      texts.push(text == null ? "" : String(text));
+      labels.push(label || "Version " + (i + 1));
+    });
+    return { texts: texts, labels: labels };
+  }
+
+  /** A story's history over its versions, oldest first (MODEL.md, "The
+   * history model"): each step's stats, each paragraph's, quote's and
+   * figure's life, the changes a later version undid. The steps' rows are
+   * not in it: compare the two versions you show. */
+  function compareHistory(versions, options) {
+    var v = versionTexts(versions);
+    return JSON.parse(
+      call(function (g) {
+        return g.compareHistory(v.texts, v.labels, options || {});
+      })
+    );
+  }
+
+  /** Like compareHistory, off the main thread: a Promise of the history. */
+  function compareHistoryAsync(versions, options) {
+    var v = versionTexts(versions);
+    return new Promise(function (resolve, reject) {
+      var w = startWorker();
+      if (!w) {
+        resolve(compareHistory(versions, options));
+        return;
+      }
+      var id = nextId++;
+      waiting[id] = { resolve: resolve, reject: reject, versions: versions, options: options };
+      w.postMessage({ id: id, texts: v.texts, labels: v.labels, options: options || {} });
+    });
+  }
+
   window.StoryDiff = {
     compare: compare,
     compareAsync: compareAsync,
+    compareHistory: compareHistory,
+    compareHistoryAsync: compareHistoryAsync,
     cancel: cancel,
     render: render,
     view: view,

@@ -9,6 +9,8 @@ import StoryDiff, {
   cancel,
   compare,
   compareAsync,
+  compareHistory,
+  compareHistoryAsync,
   inlineView,
   ledger,
   readHtml,
@@ -19,6 +21,16 @@ import StoryDiff, {
   viewInto,
 } from "storydiff";
 import type {
+  FigureLine,
+  FigureValue,
+  History,
+  ParagraphLife,
+  ParagraphText,
+  QuoteChange,
+  QuoteLife,
+  Step,
+  Undone,
+  VersionInfo,
   Change,
   Comparison,
   Ending,
@@ -203,6 +215,31 @@ async function api(element: HTMLElement): Promise<void> {
   const inlineShown: boolean = await viewInto(element, m, intoOptions);
   const line: string = summary(m);
   const v: string = version;
+  const h: History = compareHistory(["Five killed.", { text: "Six killed.", label: "v2.txt" }, "Eight killed."], options);
+  const h2: History = await compareHistoryAsync(["a", "b", "c"]);
+  const info: VersionInfo = h.versions[0];
+  same<keyof VersionInfo, "label" | "date" | "bytes">(true);
+  const date: string | null = info.date;
+  const step: Step = h.steps[0];
+  same<keyof Step, "from" | "to" | "stats" | "approximate" | "comparison">(true);
+  const stepModel: Comparison | undefined = step.comparison;
+  const life: ParagraphLife = h.paragraphs[0];
+  same<keyof ParagraphLife, "texts" | "appeared" | "changed" | "cosmetic" | "moved" | "went">(true);
+  const latest: ParagraphText = life.texts[life.texts.length - 1];
+  const went: number | null = life.went;
+  const quoteLife: QuoteLife = h2.quotes[0];
+  same<keyof QuoteLife, "speaker" | "words" | "appeared" | "changes" | "went">(true);
+  const quoteChange: QuoteChange = quoteLife.changes[0];
+  same<keyof QuoteChange, "version" | "before" | "after" | "speaker" | "beforeSpeaker">(true);
+  const figureLine: FigureLine = h.figures[0];
+  same<keyof FigureLine, "values" | "context" | "paragraph">(true);
+  const figureValue: FigureValue = figureLine.values[0];
+  const undone: Undone = h.undone[0];
+  same<keyof Undone, "kind" | "paragraph" | "changed" | "undone" | "text" | "restoredAs">(true);
+  const undoneKind: "edit" | "removal" = undone.kind;
+  void [date, stepModel, latest, went, quoteChange, figureValue, undoneKind, latest.since];
+  // @ts-expect-error: versions are strings or { text, label }
+  compareHistory([{ body: "a" }]);
   void [rendered, side, sideDefault, finished, box, text, inline, inlineFolded, inlineShown, line, v];
 
   // The default export and window.StoryDiff are the same API.
@@ -211,6 +248,8 @@ async function api(element: HTMLElement): Promise<void> {
     keyof typeof StoryDiff,
     | "compare"
     | "compareAsync"
+    | "compareHistory"
+    | "compareHistoryAsync"
     | "cancel"
     | "render"
     | "view"

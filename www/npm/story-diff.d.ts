@@ -213,6 +213,124 @@ export interface ViewProgress extends Promise<boolean> {
   cancel(): void;
 }
 
+// ------------------------------------------------------------ the history
+
+/** One version given to `compareHistory`: its text, or the text with the
+ * person's label (a file name). */
+export type VersionInput = string | { text: string; label?: string };
+
+/** What the history says of one version. */
+export interface VersionInfo {
+  /** The person's label ("Version N" when none was given). */
+  label: string;
+  /** The date the text carries on an "Updated", "Last updated", "Published"
+   * or "Posted" line near its top, as the text writes it; null when none. */
+  date: string | null;
+  /** The text's length in bytes (UTF-8). */
+  bytes: number;
+}
+
+/** One step, from one version to the next. */
+export interface Step {
+  /** Index of the earlier version in `versions`. */
+  from: number;
+  /** Index of the later version (`from + 1`). */
+  to: number;
+  /** The step's stats, as its comparison's ledger has them. */
+  stats: Stats;
+  /** True when the step's comparison was cut short by its deadline. */
+  approximate: boolean;
+  /** The step's whole comparison: in `storydiff --json`'s history only. */
+  comparison?: Comparison;
+}
+
+/** One text a paragraph had, and the version since which it stood. */
+export interface ParagraphText {
+  since: number;
+  text: string;
+}
+
+/** A paragraph's life across the versions (versions are indices into
+ * `versions`). */
+export interface ParagraphLife {
+  /** Every text it had, oldest first; the last is its latest. */
+  texts: ParagraphText[];
+  /** The version it first stands in. */
+  appeared: number;
+  /** The versions in which its words changed (cosmetic changes aside). */
+  changed: number[];
+  /** The versions in which it changed cosmetically only. */
+  cosmetic?: number[];
+  /** The versions in which it moved. */
+  moved?: number[];
+  /** The first version without it; null while the latest holds it. */
+  went: number | null;
+}
+
+/** A quote's change in one step: reworded, given to another speaker, or both. */
+export interface QuoteChange {
+  version: number;
+  before: string;
+  after: string;
+  speaker: string | null;
+  /** The speaker before, when the step gave the quote to someone else. */
+  beforeSpeaker?: string;
+}
+
+/** A quotation's life across the versions. */
+export interface QuoteLife {
+  /** Who said it, in the last version that holds it. */
+  speaker: string | null;
+  /** Its words in the last version that holds it. */
+  words: string;
+  appeared: number;
+  changes: QuoteChange[];
+  went: number | null;
+}
+
+/** One value of a figure's line, with the version it first stands in. */
+export interface FigureValue {
+  value: string;
+  version: number;
+}
+
+/** A figure's line of values: "5 → 6 → 8 killed". */
+export interface FigureLine {
+  /** The values in order; the first value's version is the one since
+   * which its paragraph stood unchanged. */
+  values: FigureValue[];
+  /** The sentence of the latest value. */
+  context: string;
+  /** The paragraph (index into `paragraphs`) that holds it. */
+  paragraph: number;
+}
+
+/** A change that a later version reverts. */
+export interface Undone {
+  /** An edit put back, or a removed paragraph restored. */
+  kind: "edit" | "removal";
+  /** The paragraph changed or removed (index into `paragraphs`). */
+  paragraph: number;
+  /** The version that made the change. */
+  changed: number;
+  /** The later version that undid it. */
+  undone: number;
+  /** The text it came back to. */
+  text: string;
+  /** For a removal, the paragraph that brought the text back. */
+  restoredAs?: number;
+}
+
+/** A story's history over N versions (MODEL.md, "The history model"). */
+export interface History {
+  versions: VersionInfo[];
+  steps: Step[];
+  paragraphs: ParagraphLife[];
+  quotes: QuoteLife[];
+  figures: FigureLine[];
+  undone: Undone[];
+}
+
 // ------------------------------------------------------------ the API
 
 /** Compares two texts (synchronously) and returns the model. */
@@ -221,6 +339,14 @@ export function compare(before: string, after: string, options?: Options): Compa
 /** Like `compare`, off the main thread (in a Web Worker, or on the main
  * thread where none can start): a Promise of the model. */
 export function compareAsync(before: string, after: string, options?: Options): Promise<Comparison>;
+
+/** A story's history over its versions, oldest first: each step's stats
+ * and each paragraph's, quote's and figure's life. The steps' rows are not
+ * in it: `compare` the two versions you show. */
+export function compareHistory(versions: VersionInput[], options?: Options): History;
+
+/** Like `compareHistory`, off the main thread: a Promise of the history. */
+export function compareHistoryAsync(versions: VersionInput[], options?: Options): Promise<History>;
 
 /** Stops the comparisons under way in the worker: their Promises reject
  * with an error whose `cancelled` is true. */
@@ -271,6 +397,8 @@ export const version: string;
 declare const StoryDiff: {
   compare: typeof compare;
   compareAsync: typeof compareAsync;
+  compareHistory: typeof compareHistory;
+  compareHistoryAsync: typeof compareHistoryAsync;
   cancel: typeof cancel;
   render: typeof render;
   view: typeof view;

@@ -268,6 +268,7 @@ fn share_script(read: &dyn Fn(&str) -> Result<String>) -> Result<String> {
         "www/permalink.js",
         "www/export.js",
         "www/ui.js",
+        "www/history.js",
     ] {
         out.push_str(&read(file)?);
         out.push('\n');
@@ -331,9 +332,11 @@ fn inline_scripts(page: &str) -> Result<Vec<&str>> {
 /// The ES module's named exports: every public member of `window.StoryDiff`
 /// (its `_` test hooks aside), as www/npm/story-diff.d.ts declares them.
 /// tests/e2e/types.test.mjs holds the three to the same names.
-const NPM_EXPORTS: [&str; 11] = [
+const NPM_EXPORTS: [&str; 13] = [
     "compare",
     "compareAsync",
+    "compareHistory",
+    "compareHistoryAsync",
     "cancel",
     "render",
     "view",
