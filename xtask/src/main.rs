@@ -600,7 +600,11 @@ fn bench() -> Result {
         .arg(root.join("xtask").join("bench.mjs"))
         .env("STORYDIFF_SCRIPT", script)
         .env("STORYDIFF_NATIVE", &tsv)
-        .env("STORYDIFF_BENCH_JSON", target_dir().join("bench.json")))
+        .env("STORYDIFF_BENCH_JSON", target_dir().join("bench.json")))?;
+    // A story's history in the page: the 38-version chain dropped at once.
+    run(Command::new("node")
+        .arg(root.join("xtask").join("bench-history.mjs"))
+        .env("STORYDIFF_PAGE", &built.index))
 }
 
 #[cfg(test)]
