@@ -66,7 +66,9 @@
   }
 
   /** <story-diff>: compares <pre slot="before"> with <pre slot="after">
-   * (or the texts at before-src / after-src) and shows the result in its
+   * (or the texts at before-src / after-src; or, given two or more <pre
+   * slot="version">, the story's history: a timeline of the versions above
+   * the last step, any step one click away) and shows the result in its
    * shadow root: the ledger (unless ledger="off"; ledger="closed" folds
    * it), then side by side when wide, inline when narrow. */
   class StoryDiffElement extends HTMLElement {
@@ -154,6 +156,63 @@
       return options;
     }
 
+    /** The <pre slot="version"> children, oldest first: { text, label }
+     * (the label from `data-label` or `title`, else "Version N"). */
+    _versions() {
+      var pres = this.querySelectorAll(':scope > [slot="version"]');
+      return Array.prototype.map.call(pres, function (pre, i) {
+        return {
+          text: pre.textContent,
+          label: pre.getAttribute("data-label") || pre.getAttribute("title") || "Version " + (i + 1),
+        };
+      });
+    }
+
+    /** The timeline of a history: a button for each version (the step into
+     * it), the two shown marked, and "First → latest". */
+    _timeline() {
+      var self = this;
+      var h = this._history;
+      var n = h.versions.length;
+      var box = el("nav", "sd-timeline-box");
+      box.setAttribute("aria-label", "Versions");
+      var strip = el("ol", "sd-timeline");
+      h.versions.forEach(function (v, i) {
+        var li = el("li", "sd-timeline-version");
+        var b = el("button");
+        b.type = "button";
+        b.dataset.version = String(i);
+        b.appendChild(el("span", "sd-timeline-label", v.label));
+        if (v.date) b.appendChild(el("span", "sd-timeline-date", v.date));
+        var step = i > 0 ? h.steps[i - 1] : null;
+        if (step) {
+          b.appendChild(el("span", "sd-timeline-size", "+" + step.stats.wordsAdded + " −" + step.stats.wordsRemoved));
+          b.title = modelSummary({ stats: step.stats });
+        }
+        if (self._pair[0] === i) li.classList.add("sd-timeline-from");
+        if (self._pair[1] === i) li.classList.add("sd-timeline-to");
+        if (self._pair[1] === i && self._pair[0] === i - 1) b.setAttribute("aria-current", "step");
+        b.addEventListener("click", function () {
+          self._pick(Math.max(0, i - 1), Math.max(1, i));
+        });
+        li.appendChild(b);
+        strip.appendChild(li);
+      });
+      var whole = el("button", "sd-timeline-whole", "First → latest");
+      whole.type = "button";
+      whole.addEventListener("click", function () {
+        self._pick(0, n - 1);
+      });
+      box.append(el("span", "sd-timeline-count", n + " versions"), whole, strip);
+      return box;
+    }
+
+    /** Shows versions `from` and `to` of the history. */
+    _pick(from, to) {
+      this._pair = [from, to];
+      return this._show(this._versionTexts[from], this._versionTexts[to]);
+    }
+
     _text(side) {
       var pre = this.querySelector(':scope > [slot="' + side + '"]');
       return pre ? pre.textContent : null;
@@ -195,7 +254,23 @@
         };
         this._message("Loading…", false);
         texts = Promise.all([get(beforeSrc, "before"), get(afterSrc, "after")]);
+      } else if (this._versions().length >= 2) {
+        // Several versions: their history, and the last step shown.
+        var versions = this._versions();
+        try {
+          this._history = StoryDiff.compareHistory(versions, this.options());
+        } catch (e) {
+          this._message("story-diff: could not compare: " + (e && e.message ? e.message : e), true);
+          return Promise.resolve(null);
+        }
+        this._versionTexts = versions.map(function (v) {
+          return v.text;
+        });
+        var n = versions.length;
+        this._pair = [n - 2, n - 1];
+        texts = Promise.resolve([versions[n - 2].text, versions[n - 1].text]);
       } else {
+        this._history = null;
         var before = this._text("before");
         var after = this._text("after");
         if (before == null && after == null) {
@@ -233,8 +308,11 @@
       var top = setting === "off" ? el("p", "sd-caption", counts(model)) : ledgerBox(model, setting !== "closed");
       this._view = null;
       this._wrap.replaceChildren(top);
+      if (this._history) this._wrap.insertBefore(this._timeline(), top);
       this._showView();
-      this.dispatchEvent(new CustomEvent("story-diff:rendered", { detail: { model: model } }));
+      this.dispatchEvent(
+        new CustomEvent("story-diff:rendered", { detail: this._history ? { model: model, history: this._history } : { model: model } })
+      );
       return model;
     }
   }

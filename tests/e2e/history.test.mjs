@@ -118,3 +118,36 @@ test("the versions are kept: a reload shows the same timeline", async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("<story-diff> with several <pre slot=\"version\"> shows their timeline", async () => {
+  const { page, context, errors } = await openPage(browser);
+  await page.evaluate(() => {
+    const host = document.createElement("story-diff");
+    host.id = "embed-history";
+    for (const [label, text] of [
+      ["9 a.m.", "Five people were killed on Monday, police said.\n"],
+      ["noon", "Six people were killed on Monday, police said.\n"],
+      ["3 p.m.", "Eight people were killed on Monday, police said.\n\nA vigil is planned.\n"],
+    ]) {
+      const pre = document.createElement("pre");
+      pre.slot = "version";
+      pre.dataset.label = label;
+      pre.textContent = text;
+      host.appendChild(pre);
+    }
+    window.__rendered = new Promise((r) => host.addEventListener("story-diff:rendered", (e) => r(e.detail), { once: true }));
+    document.body.appendChild(host);
+  });
+  const detail = await page.evaluate(() => window.__rendered.then((d) => ({ versions: d.history.versions.map((v) => v.label), rows: d.model.rows.length })));
+  assert.deepEqual(detail.versions, ["9 a.m.", "noon", "3 p.m."]);
+  const shadow = (selector) => page.locator(`#embed-history ${selector}`);
+  assert.equal(await shadow(".sd-timeline-version").count(), 3);
+  // The last step: Six → Eight.
+  assert.equal(await shadow(".sd-before del, .sd-before .sd-del").first().textContent(), "Six");
+  await shadow(".sd-timeline-whole").click();
+  await page.waitForFunction(() => document.querySelector("#embed-history").model.rows[0].before.startsWith("Five"));
+  assert.equal(await shadow(".sd-timeline-from").count(), 1);
+  assert.equal(await shadow(".sd-timeline-version").first().getAttribute("class"), "sd-timeline-version sd-timeline-from");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -291,7 +291,8 @@ async function element(): Promise<void> {
   const options: Options = el.options();
   el.addEventListener("story-diff:rendered", (event) => {
     const rows: Row[] = event.detail.model.rows;
-    void rows;
+    const versions: VersionInfo[] | undefined = event.detail.history?.versions;
+    void [rows, versions];
     // @ts-expect-error: the detail holds the model, not its rows
     event.detail.rows;
   });

@@ -415,12 +415,15 @@ export default StoryDiff;
 
 /** The events a <story-diff> dispatches, besides HTMLElement's. */
 export interface StoryDiffElementEventMap extends HTMLElementEventMap {
-  /** After each render, with the model shown. */
-  "story-diff:rendered": CustomEvent<{ model: Comparison }>;
+  /** After each render, with the model shown (and, given several
+   * `<pre slot="version">`, the story's history). */
+  "story-diff:rendered": CustomEvent<{ model: Comparison; history?: History }>;
 }
 
 /** <story-diff>: reads <pre slot="before"> / <pre slot="after"> (or the
- * before-src / after-src attributes over http) and renders in a shadow root. */
+ * before-src / after-src attributes over http; or two or more <pre
+ * slot="version">: a timeline of the versions above the last step) and
+ * renders in a shadow root. */
 export interface StoryDiffElement extends HTMLElement {
   /** The last model shown, or null. */
   readonly model: Comparison | null;
