@@ -432,10 +432,27 @@
     });
   }
 
+  /** A link's versions (permalink.js), its pair already in the text
+   * areas; none: the versions kept here are forgotten. */
+  function open(list, shown) {
+    if (!list || list.length < 2) {
+      if (versions.length) clearVersions();
+      return;
+    }
+    versions = list;
+    pair = shown || [list.length - 2, list.length - 1];
+    keepVersions();
+    readHistory();
+  }
+
   page.history = {
     versions: function () {
       return versions.slice();
     },
+    pair: function () {
+      return pair ? pair.slice() : null;
+    },
+    open: open,
     model: function () {
       return history;
     },

@@ -3,6 +3,11 @@
  *
  *   #sd1=<base64url( deflate-raw( JSON {v:1, b:before, a:after, o:options} ) )>
  *
+ * With a story's versions (history.js), also h: [{l: label, t: text}, …]
+ * and p: [from, to], the two of them shown (b and a are those two, so an
+ * older page still opens the link as its pair). When all the versions do
+ * not fit, the link holds the pair alone.
+ *
  * The fragment never leaves the browser (it is not sent to any server).
  * LIMIT: a fragment longer than 32 KB is not written: mail and chat apps,
  * and some browsers' address bars, cut links around there. The page says so
@@ -66,6 +71,15 @@
     yield* stringPieces(state.before);
     yield ',"a":';
     yield* stringPieces(state.after);
+    if (state.versions) {
+      yield ',"h":[';
+      for (var i = 0; i < state.versions.length; i++) {
+        yield (i ? "," : "") + '{"l":' + JSON.stringify(state.versions[i].label) + ',"t":';
+        yield* stringPieces(state.versions[i].text);
+        yield "}";
+      }
+      yield '],"p":' + JSON.stringify(state.pair);
+    }
     yield ',"o":' + JSON.stringify(options) + "}";
   }
 
@@ -179,13 +193,38 @@
     if (!data || typeof data !== "object" || data.v !== 1 || typeof data.b !== "string" || typeof data.a !== "string") {
       throw new LinkError("its contents are not what a storydiff link holds");
     }
+    var versions = null;
+    var pair = null;
+    if (data.h !== undefined) {
+      var n = Array.isArray(data.h) ? data.h.length : 0;
+      var valid =
+        n >= 2 &&
+        data.h.every(function (v) {
+          return v && typeof v === "object" && typeof v.l === "string" && typeof v.t === "string";
+        }) &&
+        Array.isArray(data.p) &&
+        data.p.length === 2 &&
+        data.p.every(function (k) {
+          return Number.isInteger(k) && k >= 0 && k < n;
+        });
+      if (!valid) throw new LinkError("its contents are not what a storydiff link holds");
+      versions = data.h.map(function (v) {
+        return { label: v.l, text: v.t };
+      });
+      pair = data.p.slice();
+    }
     var options = {};
     if (data.o && typeof data.o === "object") {
       OPTION_KEYS.forEach(function (key) {
         if (data.o[key] === true) options[key] = true;
       });
     }
-    return { before: data.b, after: data.a, options: options };
+    var state = { before: data.b, after: data.a, options: options };
+    if (versions) {
+      state.versions = versions;
+      state.pair = pair;
+    }
+    return state;
   }
 
   /** Whether a fragment is meant as a permalink (row anchors are not). */
@@ -201,8 +240,39 @@
   // sessionStorage: the address this tab left behind its kept draft.
   var BEHIND = "storydiff.link.behind";
 
+  function sameVersions(a, b) {
+    var x = a.versions || [];
+    var y = b.versions || [];
+    return (
+      x.length === y.length &&
+      x.every(function (v, i) {
+        return v.text === y[i].text && v.label === y[i].label;
+      }) &&
+      String(a.pair) === String(b.pair)
+    );
+  }
+
   function same(a, b) {
-    return !!a && !!b && a.before === b.before && a.after === b.after && JSON.stringify(a.options) === JSON.stringify(b.options);
+    return (
+      !!a &&
+      !!b &&
+      a.before === b.before &&
+      a.after === b.after &&
+      JSON.stringify(a.options) === JSON.stringify(b.options) &&
+      sameVersions(a, b)
+    );
+  }
+
+  /** The page's state, with the story's versions when there are several
+   * (history.js). */
+  function current() {
+    var state = page.state();
+    var versions = page.history ? page.history.versions() : [];
+    if (versions.length >= 2 && page.history.pair()) {
+      state.versions = versions;
+      state.pair = page.history.pair();
+    }
+    return state;
   }
 
   function bareAddress() {
@@ -222,7 +292,7 @@
   async function syncOnce() {
     if (!ready) return;
     var mine = ++sequence;
-    var state = page.state();
+    var state = current();
     if (!state.before && !state.after) {
       // Nothing to share: the bare address.
       linked = null;
@@ -233,6 +303,12 @@
     var fragment;
     try {
       fragment = await encode(state, true);
+      if (!fragment && state.versions) {
+        // All the versions do not fit: the two shown do, perhaps.
+        delete state.versions;
+        delete state.pair;
+        fragment = await encode(state, true);
+      }
     } catch (e) {
       return;
     }
@@ -299,6 +375,7 @@
       var previous = page.state();
       linked = state;
       page.setTexts(state.before, state.after, state.options);
+      if (page.history) page.history.open(state.versions || [], state.pair || null);
       // Offer back what was there, unless it was nothing or the example.
       var seeds = window.STORYDIFF_SEEDS || {};
       var own = (previous.before || previous.after) && !(previous.before === seeds.before && previous.after === seeds.after);
@@ -346,10 +423,10 @@
   // is behind the draft; the next load of that same address keeps the
   // draft (openFromAddress).
   document.addEventListener("visibilitychange", function () {
-    if (document.visibilityState === "hidden" && ready && isLink(location.hash) && !same(linked, page.state())) sync();
+    if (document.visibilityState === "hidden" && ready && isLink(location.hash) && !same(linked, current())) sync();
   });
   window.addEventListener("pagehide", function () {
-    if (!isLink(location.hash) || same(linked, page.state()) || !page.kept) return;
+    if (!isLink(location.hash) || same(linked, current()) || !page.kept) return;
     try {
       sessionStorage.setItem(BEHIND, location.hash);
     } catch (e) {

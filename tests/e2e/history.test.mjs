@@ -151,3 +151,56 @@ test("<story-diff> with several <pre slot=\"version\"> shows their timeline", as
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the link carries every version, and a crafted one changes nothing", async () => {
+  const { page, context, errors } = await openPage(browser);
+  await page.locator("#status", { hasText: /compared in \d+ ms/ }).waitFor();
+  const files = [
+    { name: "v1.txt", text: "Five people were killed on Monday, police said.\n" },
+    { name: "v2.txt", text: "Six people were killed on Monday, police said.\n" },
+    { name: "v3.txt", text: "Eight people were killed on Monday, police said.\n" },
+  ];
+  await drop(page, files);
+  await page.locator("#history-whole").click();
+  await page.waitForFunction(() => {
+    const p = window.StoryDiffPage;
+    return location.hash.startsWith("#sd1=") && p.link.current && document.getElementById("before").value.startsWith("Five");
+  });
+  const address = await page.evaluate(async () => {
+    await window.StoryDiffPage.syncLink();
+    return location.href;
+  });
+  const state = await page.evaluate((hash) => window.StoryDiffPage.decodeLink(hash), new URL(address).hash);
+  assert.deepEqual(
+    state.versions.map((v) => v.label),
+    ["v1.txt", "v2.txt", "v3.txt"]
+  );
+  assert.deepEqual(state.pair, [0, 2]);
+  // A crafted link: a pair outside the versions.
+  const crafted = await page.evaluate(() =>
+    window.StoryDiffPage.encodeLink({
+      before: "x",
+      after: "y",
+      options: {},
+      versions: [
+        { label: "a", text: "x" },
+        { label: "b", text: "y" },
+      ],
+      pair: [0, 5],
+    })
+  );
+  await context.close();
+
+  // Opened elsewhere (no kept draft): the same versions and pair.
+  const other = await openPage(browser, address);
+  await other.page.locator(".sd-timeline-version").nth(2).waitFor();
+  assert.equal(await other.page.locator(".sd-timeline-version").count(), 3);
+  assert.equal(await other.page.locator("#before").inputValue(), files[0].text);
+  assert.equal(await other.page.locator("#after").inputValue(), files[2].text);
+  assert.equal(await other.page.locator(".sd-timeline-from").count(), 1);
+  await other.page.goto(address.replace(/#.*$/, "") + "#" + crafted);
+  await other.page.locator("#share-notice", { hasText: /could not be opened/ }).waitFor();
+  assert.equal(await other.page.locator("#after").inputValue(), files[2].text);
+  assert.deepEqual([...errors, ...other.errors], []);
+  await other.context.close();
+});
