@@ -138,13 +138,6 @@ fn parse(args: Vec<String>) -> Result<Args, String> {
     if files.is_empty() {
         return Err("expected two files, BEFORE and AFTER, got 0".into());
     }
-    if files.len() > 1 {
-        if let Some(dir) = files.iter().find(|f| std::path::Path::new(f).is_dir()) {
-            return Err(format!(
-                "'{dir}' is a folder: give one folder alone, or files"
-            ));
-        }
-    }
     if parsed.html.is_some() && files.len() > 2 {
         return Err("--html writes the report of two versions".into());
     }
@@ -230,6 +223,10 @@ fn read(path: &str) -> Result<String, String> {
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
             .map_err(|e| format!("cannot read standard input: {e}"))?;
         bytes
+    } else if std::path::Path::new(path).is_dir() {
+        return Err(format!(
+            "cannot read '{path}': it is a folder (a folder of versions goes alone: storydiff FOLDER)"
+        ));
     } else {
         std::fs::read(path).map_err(|e| format!("cannot read '{path}': {e}"))?
     };

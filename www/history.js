@@ -172,6 +172,32 @@
     return wrap;
   }
 
+  /** The step into version `k` in a few words: its first figure that
+   * changed (not the page's own date: the value that is the date the
+   * version carries), else its first quote that came, changed or went,
+   * else its counts. */
+  function headline(h, k) {
+    var date = h.versions[k].date;
+    for (var f = 0; f < h.figures.length; f++) {
+      var line = h.figures[f];
+      for (var i = 1; i < line.values.length; i++) {
+        var v = line.values[i];
+        if (v.version === k && v.value !== date) return line.values[i - 1].value + " → " + v.value;
+      }
+    }
+    for (var q = 0; q < h.quotes.length; q++) {
+      var life = h.quotes[q];
+      var who = life.speaker || "unattributed";
+      if (life.appeared === k) return "Quote added (" + who + ")";
+      if (life.went === k) return "Quote removed (" + who + ")";
+      for (var c = 0; c < life.changes.length; c++) {
+        if (life.changes[c].version === k) return "Quote changed (" + who + ")";
+      }
+    }
+    // The counts, without the words the size already says.
+    return StoryDiff.summary({ stats: h.steps[k - 1].stats }).replace(/^\+[^·]*· /, "");
+  }
+
   function paint() {
     box.hidden = versions.length < 2;
     if (box.hidden) {
@@ -219,6 +245,7 @@
       var step = history && i > 0 ? history.steps[i - 1] : null;
       if (step) {
         b.appendChild(el("span", "sd-timeline-size", stepWords(step.stats)));
+        b.appendChild(el("span", "sd-timeline-headline", headline(history, i)));
         b.title = StoryDiff.summary({ stats: step.stats });
       } else if (i === 0) {
         b.appendChild(el("span", "sd-timeline-size", "first"));
