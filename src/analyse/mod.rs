@@ -47,7 +47,8 @@ pub enum Change {
     Added,
     /// Only in Before.
     Removed,
-    /// In both, with different words.
+    /// In both, with different words, or said by someone else, or
+    /// attributed in other words.
     Changed,
     /// In both, with the same words (punctuation and typography aside).
     Unchanged,
@@ -77,9 +78,22 @@ pub struct Quote {
     /// it anywhere), from After when After has it; `None` when the text does
     /// not say.
     pub speaker: Option<String>,
-    /// The speaker in Before, when it differs from `speaker`.
+    /// The speaker in Before, when it differs from `speaker`: another
+    /// person, or the same person's name corrected. The quote is then
+    /// `changed`, even when its words are the same.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub before_speaker: Option<String>,
+    /// For a statement (a press-release quote with no quote marks), the
+    /// line that attributes it, without its colon ("Environment Minister
+    /// Rebecca Pow said"), from After when After has it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+    /// The statement's attribution line in Before, when it differs from
+    /// `attribution` ("Health Secretary Matt Hancock said" → "Health and
+    /// Social Care Secretary Matt Hancock said"). The quote is then
+    /// `changed`, even when its words are the same.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub before_attribution: Option<String>,
     /// The quoted words in Before (several quotes joined by a space when
     /// they were regrouped), or `None`.
     pub before: Option<String>,

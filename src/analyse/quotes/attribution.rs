@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{ADDRESSEES, PRONOUNS};
+use super::lexicon::{ADDRESSEES, PRONOUNS, ROLES};
 use super::words::{
     after_preposition, is_acronym, is_auxiliary, is_capital, is_particle, is_verb, name, word,
     words, Word,
@@ -302,6 +302,12 @@ pub(super) fn attribute(text: &str, blocks: &[(usize, usize)], found: &mut [Foun
         let breaks = !closed
             || inside.next().is_some_and(stops)
             || text[close..next_open].trim_start().starts_with(stops);
+        if let Some((s, e)) = q.line {
+            let line = &text[s..e];
+            let verb = super::statements::attribution_line(line).unwrap_or(line.len());
+            raw.push(from_line(&words(&line[..verb])));
+            continue;
+        }
         raw.push(if breaks {
             from_tail(&tail).or_else(|| from_lead(&lead()))
         } else {
@@ -589,4 +595,53 @@ pub(super) fn resolve(speaker: &str, full: &HashMap<String, String>) -> String {
         .filter(|f| !f.is_empty())
         .cloned()
         .unwrap_or_else(|| speaker.to_string())
+}
+
+/// The speaker of an attribution line, from its words before the verb: a
+/// pronoun ("He added:"); else the first part between commas that is a
+/// name, two or more capitalised words none of which is a role once the
+/// roles before it are taken off ("Yvonne Daly, Environment Manager at the
+/// Environment Agency, said:", "Communities Secretary, Rt Hon Robert
+/// Jenrick MP said:"); else the name next to the verb, as in a sentence
+/// ("Environment Minister Rebecca Pow said:").
+pub(super) fn from_line(ws: &[Word<'_>]) -> Option<String> {
+    if let [only] = ws {
+        if PRONOUNS.contains(&only.lower.as_ref()) {
+            return Some(only.lower.to_string());
+        }
+    }
+    let mut start = 0;
+    for (i, w) in ws.iter().enumerate() {
+        if !w.comma && i + 1 < ws.len() {
+            continue;
+        }
+        let mut part = &ws[start..=i];
+        start = i + 1;
+        if part.first().is_some_and(|w| w.lower == "the") {
+            part = &part[1..];
+        }
+        if part.len() < 2 || !part.iter().all(|w| is_capital(w) || is_particle(w)) {
+            continue;
+        }
+        let Some(n) = name(part) else { continue };
+        let mut words = n.split(' ');
+        let is_role = |w: &str| ROLES.contains(&w.to_lowercase().trim_end_matches('.'));
+        if n.contains(' ') && !words.any(is_role) {
+            return Some(n);
+        }
+    }
+    // "Minister for Care Helen Whately said:", "Trade Commissioner for
+    // Latin America and the Caribbean Jonathan Knott said:": the run of
+    // capitals before the verb opens on the role's field; the name is its
+    // last two words (three with an initial: "Sid J. Gautreaux").
+    let run = ws
+        .iter()
+        .rev()
+        .take_while(|w| (is_capital(w) || is_particle(w)) && !w.comma)
+        .count();
+    if run >= 3 && run < ws.len() && !ws[ws.len() - run - 1].comma {
+        let initial = ws[ws.len() - 2].clean.trim_end_matches('.').chars().count() == 1;
+        return name(&ws[ws.len() - 2 - usize::from(initial)..]);
+    }
+    speaker_before(ws).or_else(|| from_lead(ws))
 }

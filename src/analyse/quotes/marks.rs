@@ -180,5 +180,6 @@ pub(super) fn make(text: &str, mark: usize, parts: Vec<(usize, usize)>, end: usi
         end,
         speaker: None,
         named: false,
+        line: None,
     }
 }

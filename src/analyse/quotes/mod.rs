@@ -18,6 +18,7 @@ mod attribution;
 mod lexicon;
 mod marks;
 mod pair;
+mod statements;
 mod words;
 
 pub(crate) use pair::ledger;
@@ -50,6 +51,9 @@ pub(crate) struct Found {
     /// True when the words around the quote name its speaker (not the quote
     /// before it).
     pub named: bool,
+    /// For a statement (a quote with no marks, after a line such as "Jane
+    /// Doe said:"), the byte range of that line.
+    pub line: Option<(usize, usize)>,
 }
 
 /// The last word of a speaker's name, lower-cased: what identifies them.
@@ -78,6 +82,13 @@ pub(crate) fn find(side: &Side<'_>, blocks: &[Block<'_>]) -> Vec<Found> {
         .filter(|&(s, e)| e > s)
         .collect();
     let mut found = marks::find(text, &blocks);
+    let statements = statements::find(text, &blocks);
+    if !statements.is_empty() {
+        // A phrase in quote marks inside a statement is part of it.
+        found.retain(|q| !statements.iter().any(|s| s.start <= q.start && q.start < s.end));
+        found.extend(statements);
+        found.sort_by_key(|q| q.start);
+    }
     found.retain(|q| !side.is_noise(q.start) && super::word_count(&q.text) >= 2);
     attribution::attribute(text, &blocks, &mut found);
     // Short phrases in quote marks are kept only when someone said them.

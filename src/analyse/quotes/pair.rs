@@ -187,14 +187,37 @@ pub(crate) fn ledger(
             |qs: &[Found], idx: &[usize]| idx.iter().find_map(|&i| qs[i].speaker.clone());
         let sb = speaker_of(&qb, bs);
         let sa = speaker_of(&qa, as_);
+        // Who said it changed: another person, or their name corrected
+        // ("Mathew Rycroft" → "Matthew Rycroft").
+        let before_speaker = sb.clone().filter(|b| {
+            sa.as_ref().is_some_and(|a| {
+                surname(a) != surname(b) || (a.contains(' ') && b.contains(' ') && a != b)
+            })
+        });
+        // A statement's attribution line, as the text gives it.
+        let line_of = |side: &Side<'_>, qs: &[Found], idx: &[usize]| {
+            idx.iter().find_map(|&i| {
+                let (s, e) = qs[i].line?;
+                Some(side.text[s..e].trim().trim_end_matches(':').to_string())
+            })
+        };
+        let (lb, la) = (line_of(before, &qb, bs), line_of(after, &qa, as_));
+        let lb_any = lb.clone();
+        let before_attribution = lb.filter(|b| la.as_ref().is_some_and(|a| a != b));
         let change = match (&b_text, &a_text) {
             (None, _) => Change::Added,
             (_, None) => Change::Removed,
-            (Some(b), Some(a)) if text::cosmetic(b, a) => Change::Unchanged,
+            (Some(b), Some(a))
+                if text::cosmetic(b, a)
+                    && before_speaker.is_none()
+                    && before_attribution.is_none() =>
+            {
+                Change::Unchanged
+            }
             _ => Change::Changed,
         };
         let inline = match (change, &b_text, &a_text) {
-            (Change::Changed, Some(b), Some(a)) => crate::diff::words(b, a, options, deadline)
+            (Change::Changed, Some(b), Some(a)) if b != a => crate::diff::words(b, a, options, deadline)
                 .into_iter()
                 .map(|p| QuotePiece {
                     tag: p.tag,
@@ -205,7 +228,6 @@ pub(crate) fn ledger(
             _ => Vec::new(),
         };
         let speaker = sa.clone().or_else(|| sb.clone());
-        let before_speaker = sb.filter(|b| sa.as_ref().is_some_and(|a| surname(a) != surname(b)));
         let row = |side: &Side<'_>, qs: &[Found], idx: &[usize]| {
             idx.first()
                 .and_then(|&i| side.row_at(qs[i].start))
@@ -215,6 +237,8 @@ pub(crate) fn ledger(
             change,
             speaker,
             before_speaker,
+            attribution: la.or(lb_any),
+            before_attribution,
             before: b_text,
             after: a_text,
             before_row: row(before, &qb, bs),

@@ -133,6 +133,16 @@ pub(super) fn name(run: &[Word<'_>]) -> Option<String> {
             run = rest;
         }
     }
+    // Letters after a name ("Alex Chalk QC MP", "Jane Doe MBE"), not a
+    // generation ("Gautreaux III").
+    while let [rest @ .., last] = run {
+        let generation = matches!(last.lower.as_ref(), "ii" | "iii" | "iv" | "jr" | "sr");
+        if rest.len() >= 2 && is_acronym(last.clean) && !generation && !is_acronym(rest[rest.len() - 1].clean) {
+            run = rest;
+        } else {
+            break;
+        }
+    }
     // Capitals only, word after word: a heading ("ALEPPO AIR STRIKES").
     let heading = run.len() >= 2 && run.iter().all(|w| is_acronym(w.clean));
     if run.is_empty() || (run.len() == 1 && is_role(&run[0])) || heading {
