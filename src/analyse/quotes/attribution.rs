@@ -1,249 +1,17 @@
-//! Attribution: who said each quote, from the words around it.
+//! Attribution: who said each quote. The words around one quote are read
+//! by the forms of `forms`; this part adds what needs the whole text: a
+//! pronoun stands for someone named before, a quote with no words of its
+//! own is said by the quote before it, a surname stands for the full name
+//! the text gives.
 
 use std::collections::HashMap;
 
-use super::lexicon::{ADDRESSEES, PRONOUNS, ROLES};
+use super::forms::{from_lead, from_line, from_tail, speaker_before};
+use super::lexicon::PRONOUNS;
 use super::words::{
-    after_preposition, is_acronym, is_auxiliary, is_capital, is_particle, is_verb, name, word,
-    words, Word,
+    after_preposition, is_acronym, is_capital, is_particle, is_verb, name, word, words, Word,
 };
 use super::{surname, Found};
-
-/// The speaker named just before a speech verb (`words` ends at the verb).
-pub(super) fn speaker_before(ws: &[Word<'_>]) -> Option<String> {
-    let last = ws.last()?;
-    if PRONOUNS.contains(&last.lower.as_ref()) {
-        return Some(last.lower.to_string());
-    }
-    // A capitalised run ending next to the verb.
-    if is_capital(last) && !last.comma {
-        let mut s = ws.len() - 1;
-        while s > 0
-            && (is_capital(&ws[s - 1])
-                || (is_particle(&ws[s - 1]) && s >= 2 && is_capital(&ws[s - 2])))
-            && !ws[s - 1].comma
-        {
-            s -= 1;
-        }
-        if !after_preposition(ws, s) {
-            return name(&ws[s..]);
-        }
-    }
-    // Else the nearest run of two or more capitalised words, close by, that
-    // is not a place or a body ("a spokesman for the Baton Rouge Police").
-    let from = ws.len().saturating_sub(9);
-    let mut e = ws.len();
-    while e > from {
-        if is_capital(&ws[e - 1]) {
-            let mut s = e - 1;
-            while s > from && is_capital(&ws[s - 1]) && !ws[s - 1].comma {
-                s -= 1;
-            }
-            if e - s >= 2 && !after_preposition(ws, s) {
-                return name(&ws[s..e]);
-            }
-            e = s;
-        } else {
-            e -= 1;
-        }
-    }
-    // Else a noun phrase: "a driver at the bus station said", up to a verb
-    // before the speech verb ("a woman is heard saying").
-    let from = ws.len().saturating_sub(7);
-    let at = (from..ws.len()).find(|&i| {
-        matches!(ws[i].lower.as_ref(), "a" | "an" | "the" | "one")
-            && !ws[i..].iter().any(|w| w.comma)
-    })?;
-    let e = (at..ws.len())
-        .find(|&i| is_auxiliary(&ws[i]))
-        .unwrap_or(ws.len());
-    Some(
-        ws[at..e]
-            .iter()
-            .map(|w| w.clean)
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
-}
-
-/// The speaker named just after a speech verb (`said X`, `заявил глава X`).
-pub(super) fn speaker_after(ws: &[Word<'_>]) -> Option<String> {
-    let first = ws.first()?;
-    if PRONOUNS.contains(&first.lower.as_ref()) {
-        return Some(first.lower.to_string());
-    }
-    let cased = ws.iter().any(|w| {
-        w.clean
-            .chars()
-            .any(|c| c.is_uppercase() || c.is_lowercase())
-            && w.clean.chars().any(char::is_uppercase)
-    });
-    let limit = ws.len().min(6);
-    for i in 0..limit {
-        if ADDRESSEES.contains(&ws[i].lower.as_ref()) {
-            // `told Reuters Jane Doe`, `сказал ТАСС X`: the listener.
-            continue;
-        }
-        if is_capital(&ws[i]) {
-            let mut e = i + 1;
-            while e < ws.len()
-                && !ws[e - 1].comma
-                && (is_capital(&ws[e])
-                    || (is_particle(&ws[e]) && ws.get(e + 1).is_some_and(is_capital)))
-            {
-                e += 1;
-            }
-            return name(&ws[i..e]);
-        }
-        if ws[i].comma {
-            break;
-        }
-    }
-    // Uncased scripts (Arabic): the words after the verb, to a comma (a
-    // year further on, "عام 2011", is no matter). Not lower-case words of
-    // a cased script ("заявил, что человечество ждет").
-    let e = ws
-        .iter()
-        .position(|w| w.comma)
-        .map_or(ws.len(), |p| p + 1)
-        .min(3);
-    let uncased = |w: &Word<'_>| {
-        !w.clean.is_ascii()
-            && !w
-                .clean
-                .chars()
-                .any(|c| c.is_lowercase() || c.is_uppercase())
-    };
-    if !cased && ws[..e].iter().all(uncased) {
-        return Some(
-            ws[..e]
-                .iter()
-                .map(|w| w.clean)
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
-    }
-    let at = (0..limit).find(|&i| matches!(ws[i].lower.as_ref(), "a" | "an" | "the"))?;
-    let e = (at..ws.len())
-        .find_map(|i| {
-            if is_auxiliary(&ws[i]) {
-                Some(i)
-            } else {
-                ws[i].comma.then_some(i + 1)
-            }
-        })
-        .unwrap_or(ws.len())
-        .min(at + 7);
-    Some(
-        ws[at..e]
-            .iter()
-            .map(|w| w.clean)
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
-}
-
-/// `according to X` / `по словам X` in a stretch of words.
-pub(super) fn according_to(ws: &[Word<'_>]) -> Option<String> {
-    let i = ws.windows(2).position(|p| {
-        (p[0].lower == "according" && p[1].lower == "to")
-            || (p[0].lower == "по" && p[1].lower == "словам")
-    })?;
-    speaker_after(&ws[i + 2..])
-}
-
-/// `KCNA quoted Kim as saying`, `Zarif was quoted as saying by IRNA`: the
-/// words that name the one quoted, who is the speaker (not who quoted
-/// them), when the verb at `v` is the `saying` of `quoted … as saying`.
-pub(super) fn quoted_as<'w, 't>(ws: &'w [Word<'t>], v: usize) -> Option<&'w [Word<'t>]> {
-    if v < 2 || ws[v].lower != "saying" || ws[v - 1].lower != "as" {
-        return None;
-    }
-    let q = ws[..v - 1].iter().rposition(|w| w.lower == "quoted")?;
-    if q + 1 < v - 1 {
-        // Who is quoted stands between `quoted` and `as`.
-        return Some(&ws[q + 1..v - 1]);
-    }
-    // `X was quoted as saying`: the subject.
-    let mut s = q;
-    while s > 0
-        && matches!(
-            ws[s - 1].lower.as_ref(),
-            "was" | "is" | "were" | "been" | "has" | "had"
-        )
-    {
-        s -= 1;
-    }
-    Some(&ws[..s])
-}
-
-/// The speaker from the words after a quote's closing mark, up to the end
-/// of the sentence.
-pub(super) fn from_tail(ws: &[Word<'_>]) -> Option<String> {
-    if let Some(s) = according_to(ws) {
-        return Some(s);
-    }
-    let v = ws.iter().take(14).position(is_verb)?;
-    if v == 0 {
-        return speaker_after(&ws[1..]);
-    }
-    if let Some(quoted) = quoted_as(ws, v) {
-        return speaker_before(quoted);
-    }
-    // `“…,” Jane Doe, a spokeswoman for the council, said`: a name, then
-    // what they are between commas.
-    let run = ws[..v]
-        .iter()
-        .take_while(|w| is_capital(w) || is_particle(w))
-        .count();
-    if run >= 1 && run < v && ws[run - 1].comma {
-        return name(&ws[..run]);
-    }
-    if v > 8 || (ws[..v].iter().any(|w| w.comma) && v > 6) {
-        return None;
-    }
-    speaker_before(&ws[..v]).or_else(|| speaker_after(&ws[v + 1..]))
-}
-
-/// The speaker from the words of the sentence before a quote's opening
-/// mark.
-pub(super) fn from_lead(ws: &[Word<'_>]) -> Option<String> {
-    if let Some(s) = according_to(ws) {
-        return Some(s);
-    }
-    let subject = || {
-        // The sentence's subject, when it opens with a name:
-        // "Riyad Hijab, the HNC's lead negotiator, played down … “given …”".
-        let e = ws
-            .iter()
-            .position(|w| !is_capital(w) || w.comma)
-            .map_or(ws.len(), |p| {
-                if ws[p].comma && is_capital(&ws[p]) {
-                    p + 1
-                } else {
-                    p
-                }
-            });
-        (e >= 2).then(|| name(&ws[..e])).flatten()
-    };
-    match ws.iter().rposition(is_verb) {
-        Some(v) if ws.len() - v - 1 <= 6 => match quoted_as(ws, v) {
-            Some(quoted) => speaker_before(quoted),
-            None => speaker_before(&ws[..v])
-                .or_else(|| speaker_after(&ws[v + 1..]))
-                .or_else(subject),
-        },
-        // Arabic news opens the sentence with the verb, then the speaker,
-        // however long the way to the quote: "وقال X … «…»".
-        _ if ws
-            .first()
-            .is_some_and(|w| is_verb(w) && !w.clean.is_ascii()) =>
-        {
-            speaker_after(&ws[1..])
-        }
-        _ => subject(),
-    }
-}
 
 /// Where the sentence holding byte `at` starts, not before `floor`.
 pub(super) fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
@@ -305,7 +73,10 @@ pub(super) fn attribute(text: &str, blocks: &[(usize, usize)], found: &mut [Foun
         if let Some((s, e)) = q.line {
             let line = &text[s..e];
             let verb = super::statements::attribution_line(line).unwrap_or(line.len());
-            raw.push(from_line(&words(&line[..verb])));
+            // Only the line's last sentence: "… noted the report. The
+            // report added:".
+            let from = sentence_start(line, 0, verb);
+            raw.push(from_line(&words(&line[from..verb])));
             continue;
         }
         raw.push(if breaks {
@@ -336,7 +107,10 @@ pub(super) fn attribute(text: &str, blocks: &[(usize, usize)], found: &mut [Foun
             Some(p) if PRONOUNS.contains(&p.as_str()) => {
                 // The last speaker quoted close by, else the last person
                 // named in this paragraph or the one before.
-                let recent = last_named.clone().filter(|(b, _)| *b + 1 >= bi);
+                // A statement's line ("He added:") stands between it
+                // and the quote before.
+                let reach = 1 + usize::from(found[k].line.is_some());
+                let recent = last_named.clone().filter(|(b, _)| *b + reach >= bi);
                 recent.map(|(_, s)| s).or_else(|| {
                     // Bounded, so a huge paragraph full of “…,” he said
                     // stays linear.
@@ -381,7 +155,13 @@ pub(super) fn attribute(text: &str, blocks: &[(usize, usize)], found: &mut [Foun
             }
         };
         if let Some(s) = &speaker {
-            last_named = Some((bi, s.clone()));
+            // Where the quote ends: a statement runs over paragraphs.
+            let at = if found[k].line.is_some() {
+                block_of(found[k].end.saturating_sub(1))
+            } else {
+                bi
+            };
+            last_named = Some((at, s.clone()));
             if s.chars().next().is_some_and(char::is_uppercase) {
                 speakers.entry(surname(s)).or_insert_with(|| s.clone());
             }
@@ -595,53 +375,4 @@ pub(super) fn resolve(speaker: &str, full: &HashMap<String, String>) -> String {
         .filter(|f| !f.is_empty())
         .cloned()
         .unwrap_or_else(|| speaker.to_string())
-}
-
-/// The speaker of an attribution line, from its words before the verb: a
-/// pronoun ("He added:"); else the first part between commas that is a
-/// name, two or more capitalised words none of which is a role once the
-/// roles before it are taken off ("Yvonne Daly, Environment Manager at the
-/// Environment Agency, said:", "Communities Secretary, Rt Hon Robert
-/// Jenrick MP said:"); else the name next to the verb, as in a sentence
-/// ("Environment Minister Rebecca Pow said:").
-pub(super) fn from_line(ws: &[Word<'_>]) -> Option<String> {
-    if let [only] = ws {
-        if PRONOUNS.contains(&only.lower.as_ref()) {
-            return Some(only.lower.to_string());
-        }
-    }
-    let mut start = 0;
-    for (i, w) in ws.iter().enumerate() {
-        if !w.comma && i + 1 < ws.len() {
-            continue;
-        }
-        let mut part = &ws[start..=i];
-        start = i + 1;
-        if part.first().is_some_and(|w| w.lower == "the") {
-            part = &part[1..];
-        }
-        if part.len() < 2 || !part.iter().all(|w| is_capital(w) || is_particle(w)) {
-            continue;
-        }
-        let Some(n) = name(part) else { continue };
-        let mut words = n.split(' ');
-        let is_role = |w: &str| ROLES.contains(&w.to_lowercase().trim_end_matches('.'));
-        if n.contains(' ') && !words.any(is_role) {
-            return Some(n);
-        }
-    }
-    // "Minister for Care Helen Whately said:", "Trade Commissioner for
-    // Latin America and the Caribbean Jonathan Knott said:": the run of
-    // capitals before the verb opens on the role's field; the name is its
-    // last two words (three with an initial: "Sid J. Gautreaux").
-    let run = ws
-        .iter()
-        .rev()
-        .take_while(|w| (is_capital(w) || is_particle(w)) && !w.comma)
-        .count();
-    if run >= 3 && run < ws.len() && !ws[ws.len() - run - 1].comma {
-        let initial = ws[ws.len() - 2].clean.trim_end_matches('.').chars().count() == 1;
-        return name(&ws[ws.len() - 2 - usize::from(initial)..]);
-    }
-    speaker_before(ws).or_else(|| from_lead(ws))
 }

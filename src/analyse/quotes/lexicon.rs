@@ -312,6 +312,30 @@ pub(super) const ROLES: &[&str] = &[
     "south",
 ];
 
+/// Roles that end a title: a run of capitals that ends in one is a title
+/// with no name after it ("Social Care Secretary", "MHRA Chief Executive").
+pub(super) const TITLES: &[&str] = &[
+    "secretary",
+    "executive",
+    "minister",
+    "director",
+    "officer",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "president",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "manager",
+    "adviser",
+    "advisor",
+    "commissioner",
+    "ambassador",
+    "governor",
+    "mayor",
+];
+
 /// Prepositions before a place or an organisation.
 pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "on", "at", "of", "for", "from", "into", "near", "across", "outside", "inside",

@@ -15,6 +15,7 @@
 //! up to its last quote.
 
 mod attribution;
+mod forms;
 mod lexicon;
 mod marks;
 mod pair;
@@ -85,7 +86,11 @@ pub(crate) fn find(side: &Side<'_>, blocks: &[Block<'_>]) -> Vec<Found> {
     let statements = statements::find(text, &blocks);
     if !statements.is_empty() {
         // A phrase in quote marks inside a statement is part of it.
-        found.retain(|q| !statements.iter().any(|s| s.start <= q.start && q.start < s.end));
+        found.retain(|q| {
+            !statements
+                .iter()
+                .any(|s| s.start <= q.start && q.start < s.end)
+        });
         found.extend(statements);
         found.sort_by_key(|q| q.start);
     }

@@ -190,9 +190,8 @@ pub(crate) fn ledger(
         // Who said it changed: another person, or their name corrected
         // ("Mathew Rycroft" → "Matthew Rycroft").
         let before_speaker = sb.clone().filter(|b| {
-            sa.as_ref().is_some_and(|a| {
-                surname(a) != surname(b) || (a.contains(' ') && b.contains(' ') && a != b)
-            })
+            sa.as_ref()
+                .is_some_and(|a| surname(a) != surname(b) || respelled(a, b))
         });
         // A statement's attribution line, as the text gives it.
         let line_of = |side: &Side<'_>, qs: &[Found], idx: &[usize]| {
@@ -217,14 +216,16 @@ pub(crate) fn ledger(
             _ => Change::Changed,
         };
         let inline = match (change, &b_text, &a_text) {
-            (Change::Changed, Some(b), Some(a)) if b != a => crate::diff::words(b, a, options, deadline)
-                .into_iter()
-                .map(|p| QuotePiece {
-                    tag: p.tag,
-                    text: p.text.to_string(),
-                    cosmetic: p.cosmetic,
-                })
-                .collect(),
+            (Change::Changed, Some(b), Some(a)) if b != a => {
+                crate::diff::words(b, a, options, deadline)
+                    .into_iter()
+                    .map(|p| QuotePiece {
+                        tag: p.tag,
+                        text: p.text.to_string(),
+                        cosmetic: p.cosmetic,
+                    })
+                    .collect()
+            }
             _ => Vec::new(),
         };
         let speaker = sa.clone().or_else(|| sb.clone());
@@ -250,4 +251,40 @@ pub(crate) fn ledger(
     // In reading order: rows are in display order on both sides.
     out.sort_by_key(|q| q.before_row.into_iter().chain(q.after_row).min());
     out
+}
+
+/// True when two full names of one surname are one name spelled anew: the
+/// first names differ by a letter or two ("Mathew Rycroft" → "Matthew
+/// Rycroft", "Alister jack" → "Alister Jack"), not two people of one
+/// family ("Sue Klebold", "Dylan Klebold"), nor a name with and without its
+/// generation ("Sid J. Gautreaux III").
+fn respelled(a: &str, b: &str) -> bool {
+    let given = |s: &str| s.split(' ').next().unwrap_or_default().to_lowercase();
+    let (ga, gb) = (given(a), given(b));
+    let core = |s: &str| {
+        s.split(' ')
+            .filter(|w| !matches!(w.to_lowercase().as_str(), "ii" | "iii" | "iv" | "jr" | "sr"))
+            .map(|w| w.trim_end_matches('.'))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    a.contains(' ') && b.contains(' ') && core(a) != core(b) && edits(&ga, &gb) <= 2
+}
+
+/// Levenshtein distance, for short words.
+fn edits(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (row[j + 1] + 1)
+                .min(row[j] + 1)
+                .min(prev + usize::from(ca != cb));
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
 }

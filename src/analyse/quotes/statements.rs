@@ -23,7 +23,7 @@
 //! development set, this takes 215 of the 233 quoted paragraphs after an
 //! attribution line, and 5 paragraphs that are not quoted.
 
-use super::attribution::from_line;
+use super::forms::from_line;
 use super::lexicon::VERBS;
 use super::marks::opens;
 use super::words::words;

@@ -21,6 +21,41 @@ fn check(text: &str, expect: &[(&str, Option<&str>)]) {
     assert_eq!(got, want, "in {text:?}");
 }
 
+/// Every example of every form of attribution: its quote is found, with
+/// the speaker the form names.
+#[test]
+fn every_form_reads_its_examples() {
+    let mut failures = Vec::new();
+    for form in super::forms::FORMS {
+        for &(text, opening, speaker) in form.examples {
+            let got = quotes(text);
+            let quote = got.iter().find(|(q, _)| q.starts_with(opening));
+            match quote {
+                Some((_, s)) if s.as_deref() == speaker => {}
+                _ => failures.push(format!("{}: {text:?} gave {got:?}", form.name)),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_form_has_a_unique_name_and_an_example_or_decides_no_one() {
+    let forms = super::forms::FORMS;
+    for (i, f) in forms.iter().enumerate() {
+        assert!(
+            forms[..i].iter().all(|g| g.name != f.name),
+            "{} twice",
+            f.name
+        );
+        assert!(
+            !f.examples.is_empty() || f.name.ends_with("no one"),
+            "{} has no example",
+            f.name
+        );
+    }
+}
+
 #[test]
 fn attribution_forms() {
     check(

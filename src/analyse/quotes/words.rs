@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::lexicon::{is_particle_word, NOT_NAMES, PLACE_PREPOSITIONS, ROLES, VERBS};
+use super::lexicon::{is_particle_word, NOT_NAMES, PLACE_PREPOSITIONS, ROLES, TITLES, VERBS};
 use crate::text;
 
 /// A word of the text around a quote.
@@ -135,17 +135,23 @@ pub(super) fn name(run: &[Word<'_>]) -> Option<String> {
     }
     // Letters after a name ("Alex Chalk QC MP", "Jane Doe MBE"), not a
     // generation ("Gautreaux III").
-    while let [rest @ .., last] = run {
-        let generation = matches!(last.lower.as_ref(), "ii" | "iii" | "iv" | "jr" | "sr");
-        if rest.len() >= 2 && is_acronym(last.clean) && !generation && !is_acronym(rest[rest.len() - 1].clean) {
-            run = rest;
-        } else {
-            break;
-        }
+    let generation = |w: &Word<'_>| matches!(w.lower.as_ref(), "ii" | "iii" | "iv" | "jr" | "sr");
+    let letters = run
+        .iter()
+        .rev()
+        .take_while(|w| is_acronym(w.clean) && !generation(w))
+        .count();
+    if letters > 0 && run.len() - letters >= 2 {
+        run = &run[..run.len() - letters];
     }
     // Capitals only, word after word: a heading ("ALEPPO AIR STRIKES").
     let heading = run.len() >= 2 && run.iter().all(|w| is_acronym(w.clean));
-    if run.is_empty() || (run.len() == 1 && is_role(&run[0])) || heading {
+    // A title with no name after it ("Social Care Secretary", "MHRA Chief
+    // Executive") names no one.
+    let titled = run
+        .last()
+        .is_some_and(|w| TITLES.contains(&w.lower.as_ref()));
+    if run.is_empty() || (run.len() == 1 && is_role(&run[0])) || titled || heading {
         return None;
     }
     Some(run.iter().map(|w| w.clean).collect::<Vec<_>>().join(" "))
