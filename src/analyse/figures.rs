@@ -172,7 +172,29 @@ struct Found<'a> {
     /// The words just before and after it, lower-cased, for pairing.
     before_word: String,
     after_word: String,
+    /// The next figure of the sentence is this one's former value: "16
+    /// September (previously 1 August)".
+    replaces_next: bool,
 }
+
+/// What stands between a figure and its former value in a correction:
+/// "16 September (previously 1 August)", "£400, up from £200".
+const FORMERLY: &[&str] = &[
+    "(previously",
+    "(was",
+    "(formerly",
+    "(originally",
+    "(not",
+    "(corrected from",
+    "(changed from",
+    "(amended from",
+    "(updated from",
+    ", previously",
+    ", formerly",
+    ", not",
+    "instead of",
+    "rather than",
+];
 
 fn is_number(token: &str) -> bool {
     token.chars().any(|c| {
@@ -226,12 +248,59 @@ fn find(sentence: &str) -> Vec<Found<'_>> {
                     && word_at(e - 1).chars().count() <= 4);
             if join && next < tokens.len() && (next == e || is_space(e)) {
                 e = next + 1;
-            } else if word_at(e) == "-"
+            } else if matches!(word_at(e), "-" | "–")
                 && word_at(e + 1).starts_with(|c: char| c.is_ascii_digit())
                 && word_at(e - 1).ends_with(|c: char| c.is_ascii_digit())
             {
-                // A date or a range written with hyphens: "2023-05-28",
-                // "10-12".
+                // A date or a range written with hyphens or dashes:
+                // "2023-05-28", "10-12", "5–7".
+                e += 2;
+            } else if word_at(e) == "/"
+                && word_at(e + 2) == "/"
+                && [e - 1, e + 1].iter().all(|&k| {
+                    let w = word_at(k);
+                    (1..=2).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit())
+                })
+                && matches!(word_at(e + 3).len(), 2 | 4)
+                && word_at(e + 3).chars().all(|c| c.is_ascii_digit())
+            {
+                // A date with slashes: "16/09/2022".
+                e += 4;
+            } else if word_at(e) == "-"
+                && NUMBER_WORDS.contains(&&*text::lower(word_at(e - 1)))
+                && NUMBER_WORDS.contains(&&*text::lower(word_at(e + 1)))
+            {
+                // A number in words: "Thirty-two", "twenty-one".
+                e += 2;
+            } else if is_space(e)
+                && NUMBER_WORDS.contains(&&*text::lower(word_at(e - 1)))
+                && NUMBER_WORDS.contains(&&*text::lower(word_at(e + 1)))
+            {
+                // Number words in a row: "two dozen", "one hundred".
+                e += 2;
+            } else if word_at(e) == "+" && word_at(e - 1).ends_with(|c: char| c.is_ascii_digit()) {
+                // "40+", "18+": and over.
+                e += 1;
+            } else if is_space(e)
+                && text::lower(word_at(e + 1)) == "to"
+                && is_space(e + 2)
+                && [e - 1, e + 3].iter().all(|&k| {
+                    !word_at(k).is_empty() && word_at(k).chars().all(|c| c.is_ascii_digit())
+                })
+                && word_at(e + 4) != ":"
+                && !tokens[s..e].contains(&":")
+            {
+                // A range of whole numbers: "19 to 24", "5 to 7 days" (not
+                // times: "08:30 to 17:00" is two).
+                e += 4;
+            } else if is_space(e)
+                && word_at(s).starts_with('0')
+                && word_at(s).len() >= 3
+                && word_at(s).chars().all(|c| c.is_ascii_digit())
+                && word_at(e + 1).len() >= 3
+                && word_at(e + 1).chars().all(|c| c.is_ascii_digit())
+            {
+                // A telephone number: "0300 123 4567".
                 e += 2;
             } else if (word_at(e) == ":"
                 && word_at(e + 1)
@@ -256,6 +325,17 @@ fn find(sentence: &str) -> Vec<Found<'_>> {
             } else {
                 break;
             }
+        }
+        // Backward: "a dozen", "a hundred".
+        if s >= 2
+            && is_space(s - 1)
+            && text::lower(word_at(s - 2)) == "a"
+            && matches!(
+                text::lower(t).as_ref(),
+                "dozen" | "hundred" | "thousand" | "million" | "billion"
+            )
+        {
+            s -= 2;
         }
         // Backward: a currency sign, then qualifiers.
         if s > 0 && CURRENCY.contains(&word_at(s - 1)) {
@@ -314,7 +394,16 @@ fn find(sentence: &str) -> Vec<Found<'_>> {
             key: key(&tokens[s..e]),
             before_word: neighbour(s as isize - 1, -1),
             after_word: neighbour(e as isize, 1),
+            replaces_next: false,
         });
+        // The words after it, to the next figure: a former value's sign?
+        let gap: String = tokens[e..(e + 8).min(tokens.len())].concat();
+        let gap = text::lower(gap.trim_start());
+        if FORMERLY.iter().any(|f| gap.starts_with(f)) {
+            if let Some(last) = out.last_mut() {
+                last.replaces_next = true;
+            }
+        }
         i = e;
     }
     out
@@ -355,10 +444,24 @@ fn differ<'s>(before: &'s str, after: &'s str, by_order: bool) -> Vec<(&'s str, 
         }
         pairs
     };
+    let mut out: Vec<(&'s str, &'s str)> = Vec::new();
+    // A correction that names the former value ("16 September 2022
+    // (previously 1 August 2022)"): the Before figure it names became the
+    // figure before it.
+    for j in 0..fa.len().saturating_sub(1) {
+        if !fa[j].replaces_next || fa[j].key == fa[j + 1].key {
+            continue;
+        }
+        if let Some(k) = (0..fb.len()).find(|&k| !used_b[k] && fb[k].key == fa[j + 1].key) {
+            used_b[k] = true;
+            used_a[j] = true;
+            used_a[j + 1] = true;
+            out.push((fb[k].text, fa[j].text));
+        }
+    }
     // Figures on both sides are not changes.
     take(&mut used_b, &mut used_a, &|f| f.key.as_str());
     // Pair by the word after, then the word before, then by order.
-    let mut out: Vec<(&'s str, &'s str)> = Vec::new();
     for (k, j) in take(&mut used_b, &mut used_a, &|f| f.after_word.as_str()) {
         out.push((fb[k].text, fa[j].text));
     }
@@ -512,6 +615,144 @@ mod tests {
             expect,
             "{before:?} → {after:?}"
         );
+    }
+
+    /// The forms figures take in news copy, each with an edit of it: the
+    /// figure is read whole, so the ledger pairs the whole old value with
+    /// the whole new one.
+    const FORMS: &[(&str, &str, &str, &[(&str, &str)])] = &[
+        (
+            "a number in words, hyphenated",
+            "Thirty-two schools closed.",
+            "Thirty-four schools closed.",
+            &[("Thirty-two", "Thirty-four")],
+        ),
+        (
+            "a number in words",
+            "It took twenty-one days.",
+            "It took nine days.",
+            &[("twenty-one", "nine")],
+        ),
+        (
+            "a dozen",
+            "A dozen people were hurt.",
+            "Two dozen people were hurt.",
+            &[("A dozen", "Two dozen")],
+        ),
+        (
+            "an ordinal",
+            "It is the 21st report.",
+            "It is the 22nd report.",
+            &[("21st", "22nd")],
+        ),
+        (
+            "a range with 'to'",
+            "Aged 19 to 24 years.",
+            "Aged 18 to 24 years.",
+            &[("19 to 24", "18 to 24")],
+        ),
+        (
+            "a range with a dash",
+            "Aged 5–7 years.",
+            "Aged 5–8 years.",
+            &[("5–7", "5–8")],
+        ),
+        (
+            "a range rewritten",
+            "Fighting on 19-24 October 1944.",
+            "Fighting on 19 to 24 October 1944.",
+            &[("19-24 October 1944", "19 to 24 October 1944")],
+        ),
+        (
+            "a date, day first",
+            "It opens on 16 September 2022.",
+            "It opens on 18 September 2022.",
+            &[("16 September 2022", "18 September 2022")],
+        ),
+        (
+            "a date, month first",
+            "It opens on September 16, 2022.",
+            "It opens on September 18, 2022.",
+            &[("September 16, 2022", "September 18, 2022")],
+        ),
+        (
+            "a date with slashes",
+            "Apply by 16/09/2022 at the latest.",
+            "Apply by 18/09/2022 at the latest.",
+            &[("16/09/2022", "18/09/2022")],
+        ),
+        (
+            "a weekday",
+            "The vote is on Friday.",
+            "The vote is on Monday.",
+            &[("Friday", "Monday")],
+        ),
+        (
+            "a time, 12-hour",
+            "The office opens at 5pm daily.",
+            "The office opens at 6pm daily.",
+            &[("5pm", "6pm")],
+        ),
+        (
+            "a time, 24-hour",
+            "The office opens at 17:00 daily.",
+            "The office opens at 18:00 daily.",
+            &[("17:00", "18:00")],
+        ),
+        (
+            "money with a scale",
+            "It will cost £5.7 million in all.",
+            "It will cost £6.1 million in all.",
+            &[("£5.7 million", "£6.1 million")],
+        ),
+        (
+            "money with a short scale",
+            "A fund of $1.2bn was set up.",
+            "A fund of $1.4bn was set up.",
+            &[("$1.2bn", "$1.4bn")],
+        ),
+        (
+            "a percentage",
+            "Turnout was 95 per cent this year.",
+            "Turnout was 93 per cent this year.",
+            &[("95 per cent", "93 per cent")],
+        ),
+        (
+            "a percentage rewritten",
+            "Turnout was 95 per cent this year.",
+            "Turnout was 95% this year.",
+            &[("95 per cent", "95%")],
+        ),
+        (
+            "and over",
+            "Adults aged 40+ are eligible.",
+            "Adults aged 30+ are eligible.",
+            &[("40+", "30+")],
+        ),
+        (
+            "a telephone number",
+            "Call 0300 123 4567 for help.",
+            "Call 0300 123 4568 for help.",
+            &[("0300 123 4567", "0300 123 4568")],
+        ),
+        (
+            "a former value named",
+            "Applications close 1 August 2022.",
+            "Applications close 16 September 2022 (previously 1 August 2022).",
+            &[("1 August 2022", "16 September 2022")],
+        ),
+    ];
+
+    #[test]
+    fn every_figure_form_is_read_whole() {
+        let mut failures = Vec::new();
+        for &(form, before, after, want) in FORMS {
+            let got = differ(before, after, true);
+            if got != want {
+                failures.push(format!("{form}: {before:?} → {after:?} gave {got:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
     #[test]
