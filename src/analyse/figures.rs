@@ -620,7 +620,16 @@ mod tests {
     /// The forms figures take in news copy, each with an edit of it: the
     /// figure is read whole, so the ledger pairs the whole old value with
     /// the whole new one.
-    const FORMS: &[(&str, &str, &str, &[(&str, &str)])] = &[
+    /// A form: its name, a sentence, the sentence edited, the figures
+    /// paired.
+    type FigureForm = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static [(&'static str, &'static str)],
+    );
+
+    const FORMS: &[FigureForm] = &[
         (
             "a number in words, hyphenated",
             "Thirty-two schools closed.",
