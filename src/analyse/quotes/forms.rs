@@ -409,13 +409,14 @@ pub(super) fn speaker_before(ws: &[Word<'_>]) -> Option<String> {
     let e = (at..ws.len())
         .find(|&i| is_auxiliary(&ws[i]))
         .unwrap_or(ws.len());
-    Some(
+    // "the" alone names no one.
+    (e >= at + 2).then(|| {
         ws[at..e]
             .iter()
             .map(|w| w.clean)
             .collect::<Vec<_>>()
-            .join(" "),
-    )
+            .join(" ")
+    })
 }
 
 /// The speaker named just after a speech verb (`said X`, `заявил глава X`).
@@ -486,13 +487,13 @@ pub(super) fn speaker_after(ws: &[Word<'_>]) -> Option<String> {
         })
         .unwrap_or(ws.len())
         .min(at + 7);
-    Some(
+    (e >= at + 2).then(|| {
         ws[at..e]
             .iter()
             .map(|w| w.clean)
             .collect::<Vec<_>>()
-            .join(" "),
-    )
+            .join(" ")
+    })
 }
 
 /// `according to X` / `по словам X` in a stretch of words.

@@ -10,11 +10,21 @@ pub(super) enum Family {
     Low,
     /// «…».
     Guillemet,
+    /// ‘…’: British copy's quotation marks.
+    Single,
 }
 
-pub(super) fn opens(c: char, prev: Option<char>) -> Option<Family> {
+/// The family of quote `c` opens, with the characters either side (`None`
+/// where unknown or at a paragraph's edge).
+pub(super) fn opens(c: char, prev: Option<char>, next: Option<char>) -> Option<Family> {
     match c {
         '“' | '‟' => Some(Family::Double),
+        // Not ‘90s, nor a ‘ typed for an apostrophe inside a word.
+        '‘' if prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/\"“".contains(p))
+            && next.is_none_or(|n| n.is_alphanumeric() || n == '…') =>
+        {
+            Some(Family::Single)
+        }
         '„' => Some(Family::Low),
         '«' => Some(Family::Guillemet),
         '"' if prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p)) => {
@@ -37,6 +47,8 @@ pub(super) fn closes(family: Family, c: char, prev: Option<char>, next: Option<c
         },
         Family::Low => matches!(c, '“' | '”' | '"'),
         Family::Guillemet => c == '»',
+        // Not the apostrophe inside a word ("don’t").
+        Family::Single => c == '’' && next.is_none_or(|n| !n.is_alphanumeric()),
     }
 }
 
@@ -84,7 +96,7 @@ pub(super) fn find(text: &str, blocks: &[(usize, usize)]) -> Vec<Found> {
                     }
                 }
                 None => {
-                    if let Some(family) = opens(c, prev) {
+                    if let Some(family) = opens(c, prev, next) {
                         open = Some((family, at, at + c.len_utf8(), Vec::new()));
                     }
                 }
@@ -98,12 +110,13 @@ pub(super) fn find(text: &str, blocks: &[(usize, usize)]) -> Vec<Found> {
             // threat.\nIt will grow,” said …").
             let goes_on = blocks.get(bi + 1).and_then(|&(ns, ne)| {
                 let c = text[ns..].chars().next()?;
-                if opens(c, None) == Some(family) {
+                if opens(c, None, None) == Some(family) {
                     return Some(ns + c.len_utf8());
                 }
                 let (opening, closing) = match family {
                     Family::Double => ('“', '”'),
                     Family::Guillemet => ('«', '»'),
+                    Family::Single => ('‘', '’'),
                     Family::Low => return None,
                 };
                 let first = text[ns..ne].find([opening, closing])?;
@@ -123,7 +136,8 @@ pub(super) fn find(text: &str, blocks: &[(usize, usize)]) -> Vec<Found> {
 /// Where the quote marks of `text` start, in order: `"`, and “ ” „ ‟ « ».
 pub(super) fn marks(text: &str) -> Box<dyn Iterator<Item = usize> + '_> {
     let bytes = text.as_bytes();
-    // The marks after `"` are E2 80 9C to E2 80 9F (“ ” „ ‟), C2 AB («) and
+    // The marks after `"` are E2 80 9C to E2 80 9F (“ ” „ ‟), E2 80 98 and
+    // 99 (‘ ’), C2 AB («) and
     // C2 BB (»). Vector searches pass over most of a text at once, and
     // stop as rarely as can be: where no „ ‟ « » is (most English text),
     // only `"` and the last bytes of “ and ” are looked for; else `"` and
@@ -136,6 +150,11 @@ pub(super) fn marks(text: &str) -> Box<dyn Iterator<Item = usize> + '_> {
     };
     let rare = memchr::memchr3_iter(0x9E, 0x9F, 0xAB, bytes).any(ends_mark)
         || memchr::memchr_iter(0xBB, bytes).any(ends_mark);
+    // ‘ (E2 80 98) opens British quotes; where there is one, ’ (E2 80 99)
+    // is read too, apostrophes and all.
+    let singles = memchr::memmem::find(bytes, "‘".as_bytes()).is_some();
+    let low = if singles { 0x98 } else { 0x9C };
+    let rare = rare || singles;
     if !rare {
         Box::new(
             memchr::memchr3_iter(b'"', 0x9C, 0x9D, bytes).filter_map(move |at| {
@@ -150,7 +169,9 @@ pub(super) fn marks(text: &str) -> Box<dyn Iterator<Item = usize> + '_> {
         Box::new(
             memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes).filter(move |&at| match bytes[at] {
                 b'"' => true,
-                0xE2 => matches!(bytes.get(at + 1..at + 3), Some([0x80, 0x9C..=0x9F])),
+                0xE2 => {
+                    matches!(bytes.get(at + 1..at + 3), Some([0x80, b]) if (low..=0x9F).contains(b))
+                }
                 _ => matches!(bytes.get(at + 1), Some(0xAB | 0xBB)),
             }),
         )

@@ -96,8 +96,14 @@ pub(crate) fn find(side: &Side<'_>, blocks: &[Block<'_>]) -> Vec<Found> {
     }
     found.retain(|q| !side.is_noise(q.start) && super::word_count(&q.text) >= 2);
     attribution::attribute(text, &blocks, &mut found);
-    // Short phrases in quote marks are kept only when someone said them.
-    found.retain(|q| super::word_count(&q.text) >= 5 || (q.speaker.is_some() && q.named));
+    // Short phrases in quote marks are kept only when someone said them;
+    // so is all in single marks, which British copy also puts around
+    // titles and terms ("the ‘Get Ready for Brexit’ workshop").
+    found.retain(|q| {
+        let said = q.speaker.is_some() && q.named;
+        let single = text[q.start..].starts_with('‘');
+        said || (super::word_count(&q.text) >= 5 && !single)
+    });
     found
 }
 

@@ -15,7 +15,8 @@
 //!   announcement follows…");
 //! - it stops at the next attribution line, a heading (a short line with
 //!   no full stop: "Notes to editors", "Background", "ENDS"), a line that
-//!   ends in a colon (a list follows), a paragraph with a quote mark, a
+//!   ends in a colon (a list follows), a paragraph that opens with a quote
+//!   mark, a
 //!   paragraph that names the speaker in the third person, or after
 //!   [`MOST_PARAGRAPHS`].
 //!
@@ -68,7 +69,7 @@ pub(super) fn attribution_line(block: &str) -> Option<usize> {
     if line.split_whitespace().count() > LINE_WORDS {
         return None;
     }
-    if line.starts_with(|c: char| opens(c, None).is_some()) {
+    if line.starts_with(|c: char| opens(c, None, None).is_some()) {
         return None;
     }
     let mut tokens = line.split_whitespace().rev().peekable();
@@ -89,8 +90,12 @@ fn heading(block: &str) -> bool {
     t.split_whitespace().count() <= 8 && !t.ends_with(['.', '!', '?', '”', '"', '’', '…'])
 }
 
-fn has_mark(block: &str) -> bool {
-    block.contains(['“', '”', '"', '«', '»', '„'])
+/// True when a paragraph opens with a quote mark: a quote the marks
+/// finder reads.
+fn opens_with_mark(block: &str) -> bool {
+    block
+        .trim_start()
+        .starts_with(|c: char| opens(c, None, None).is_some())
 }
 
 /// True when a later paragraph goes on a statement: in the speaker's voice.
@@ -126,7 +131,7 @@ pub(super) fn find(text: &str, blocks: &[(usize, usize)]) -> Vec<Found> {
             let stops = attribution_line(block).is_some()
                 || heading(block)
                 || block.trim_end().ends_with(':')
-                || has_mark(block)
+                || opens_with_mark(block)
                 || parts.len() >= MOST_PARAGRAPHS
                 || (!first
                     && (!voiced(block)

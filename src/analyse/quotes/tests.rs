@@ -460,3 +460,46 @@ fn scare_quotes_without_a_speaker_are_not_quotes() {
         &[],
     );
 }
+
+#[test]
+fn british_single_quotes_are_quotes_when_someone_says_them() {
+    check(
+        "‘We will not back down on this,’ said Jane Doe. It’s over, she didn’t add.",
+        &[("We will not back down on this", Some("Jane Doe"))],
+    );
+    // Titles and terms in single marks are no one's words.
+    check(
+        "Attendees praised the ‘Get Ready for Brexit’ workshop and the ‘Top Tips: commissioning for market diversity’ guide.",
+        &[],
+    );
+}
+
+#[test]
+fn a_single_quoted_quote_over_two_paragraphs_is_one_quote() {
+    check(
+        "John Smith said:\n\n‘The first part goes on\n\n‘and the second part ends here.’\n",
+        &[(
+            "The first part goes on and the second part ends here.",
+            Some("John Smith"),
+        )],
+    );
+}
+
+#[test]
+fn a_statement_runs_while_the_speaker_speaks() {
+    check(
+        "The fund opens today.\n\nEnvironment Minister Rebecca Pow said:\n\nWe are investing in our rivers.\n\nIt is only the start.\n\nThe fund will also support farmers across the region.\n\nNotes to editors\n",
+        &[(
+            "We are investing in our rivers. It is only the start.",
+            Some("Rebecca Pow"),
+        )],
+    );
+    // The next attribution line starts the next statement.
+    check(
+        "Jane Doe, Chief Executive of the Trust, said:\n\nWe welcome this.\n\nJohn Roe said:\n\nI agree with her.\n",
+        &[
+            ("We welcome this.", Some("Jane Doe")),
+            ("I agree with her.", Some("John Roe")),
+        ],
+    );
+}
