@@ -108,46 +108,107 @@ fn voiced(block: &str) -> bool {
         || words.any(|w| VOICE.contains(&w.as_str()))
 }
 
+/// A paragraph's block-quote sign: the bytes of "> " that open it (a
+/// `<blockquote>` read from HTML), or 0.
+fn quote_sign(block: &str) -> usize {
+    if block.starts_with("> ") {
+        2
+    } else {
+        usize::from(block == ">")
+    }
+}
+
+/// The words of a block-quoted paragraph without the sign on each line.
+fn unquoted(block: &str) -> String {
+    block
+        .lines()
+        .map(|l| {
+            l.strip_prefix("> ")
+                .or(l.strip_prefix('>'))
+                .unwrap_or(l)
+                .trim()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Most paragraphs of one block quote read as one statement.
+const MOST_QUOTED: usize = 40;
+
 /// Finds the statements of `text` (its paragraphs' byte ranges in
-/// `blocks`): each a [`Found`] whose `line` is its attribution line.
+/// `blocks`): each a [`Found`] whose `line` is its attribution line. Where
+/// the paragraphs after the line are block-quoted ("> ", a `<blockquote>`
+/// read from HTML), the statement is exactly those paragraphs; a block
+/// quote with no attribution line is a quote too, named (if at all) by the
+/// sentence before it.
 pub(super) fn find(text: &str, blocks: &[(usize, usize)]) -> Vec<Found> {
+    let quoted = |k: usize| {
+        blocks
+            .get(k)
+            .is_some_and(|&(s, e)| quote_sign(&text[s..e]) > 0)
+    };
     let mut found = Vec::new();
     let mut i = 0;
-    while i + 1 < blocks.len() {
-        let (ls, le) = blocks[i];
-        let Some(verb) = attribution_line(&text[ls..le]) else {
-            i += 1;
-            continue;
-        };
-        // Narration names the speaker by surname.
-        let surname = from_line(&words(&text[ls..ls + verb]))
-            .filter(|s| s.contains(' '))
-            .map(|s| surname(&s));
+    while i < blocks.len() {
+        let (bs, le) = blocks[i];
+        let ls = bs + quote_sign(&text[bs..le]);
+        let verb = attribution_line(&text[ls..le]);
         let mut parts: Vec<(usize, usize)> = Vec::new();
         let mut j = i + 1;
-        while let Some(&(s, e)) = blocks.get(j) {
-            let block = &text[s..e];
-            let first = parts.is_empty();
-            let stops = attribution_line(block).is_some()
-                || heading(block)
-                || block.trim_end().ends_with(':')
-                || opens_with_mark(block)
-                || parts.len() >= MOST_PARAGRAPHS
-                || (!first
-                    && (!voiced(block)
-                        || surname
-                            .as_deref()
-                            .is_some_and(|n| lower_words(block).any(|w| w == n))));
-            if stops {
-                break;
+        match verb {
+            None if quoted(i) => {
+                // A block quote that no line attributes.
+                j = i;
+                while quoted(j) && j - i < MOST_QUOTED {
+                    let (s, e) = blocks[j];
+                    if attribution_line(&text[s + quote_sign(&text[s..e])..e]).is_some() {
+                        break;
+                    }
+                    parts.push((s, e));
+                    j += 1;
+                }
             }
-            parts.push((s, e));
-            j += 1;
+            None => {}
+            Some(_) if quoted(i + 1) => {
+                while quoted(j) && parts.len() < MOST_QUOTED {
+                    let (s, e) = blocks[j];
+                    if attribution_line(&text[s + quote_sign(&text[s..e])..e]).is_some() {
+                        break;
+                    }
+                    parts.push((s, e));
+                    j += 1;
+                }
+            }
+            Some(verb) => {
+                // Narration names the speaker by surname.
+                let surname = from_line(&words(&text[ls..ls + verb]))
+                    .filter(|s| s.contains(' '))
+                    .map(|s| surname(&s));
+                while let Some(&(s, e)) = blocks.get(j) {
+                    let block = &text[s..e];
+                    let first = parts.is_empty();
+                    let stops = attribution_line(block).is_some()
+                        || heading(block)
+                        || block.trim_end().ends_with(':')
+                        || opens_with_mark(block)
+                        || parts.len() >= MOST_PARAGRAPHS
+                        || (!first
+                            && (!voiced(block)
+                                || surname
+                                    .as_deref()
+                                    .is_some_and(|n| lower_words(block).any(|w| w == n))));
+                    if stops {
+                        break;
+                    }
+                    parts.push((s, e));
+                    j += 1;
+                }
+            }
         }
         if let (Some(&(start, _)), Some(&(_, end))) = (parts.first(), parts.last()) {
             let words = parts
                 .iter()
-                .map(|&(s, e)| text[s..e].trim())
+                .map(|&(s, e)| unquoted(&text[s..e]))
                 .collect::<Vec<_>>()
                 .join(" ");
             found.push(Found {
@@ -156,7 +217,7 @@ pub(super) fn find(text: &str, blocks: &[(usize, usize)]) -> Vec<Found> {
                 end,
                 speaker: None,
                 named: false,
-                line: Some((ls, le)),
+                line: verb.map(|_| (ls, le)),
             });
         }
         i = j.max(i + 1);

@@ -503,3 +503,16 @@ fn a_statement_runs_while_the_speaker_speaks() {
         ],
     );
 }
+
+#[test]
+fn a_block_quote_is_the_statement_s_extent() {
+    // Read from HTML, a `<blockquote>` marks the quoted paragraphs: the
+    // third-person one inside it is quoted, the voiced one after it is not.
+    check(
+        "Minister for Care Helen Whately said:\n\n> The awards recognise the courage of the workforce.\n\n> Nominations open today.\n\nWe will announce the winners in June.\n",
+        &[(
+            "The awards recognise the courage of the workforce. Nominations open today.",
+            Some("Helen Whately"),
+        )],
+    );
+}
