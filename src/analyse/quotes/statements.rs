@@ -138,9 +138,9 @@ const MOST_QUOTED: usize = 40;
 /// Finds the statements of `text` (its paragraphs' byte ranges in
 /// `blocks`): each a [`Found`] whose `line` is its attribution line. Where
 /// the paragraphs after the line are block-quoted ("> ", a `<blockquote>`
-/// read from HTML), the statement is exactly those paragraphs; a block
-/// quote with no attribution line is a quote too, named (if at all) by the
-/// sentence before it.
+/// read from HTML), the statement is exactly those paragraphs. A block
+/// quote that no line attributes is not read as a quote: in Markdown and
+/// e-mail it holds questions, links and notes as often as speech.
 pub(super) fn find(text: &str, blocks: &[(usize, usize)]) -> Vec<Found> {
     let quoted = |k: usize| {
         blocks
@@ -156,18 +156,6 @@ pub(super) fn find(text: &str, blocks: &[(usize, usize)]) -> Vec<Found> {
         let mut parts: Vec<(usize, usize)> = Vec::new();
         let mut j = i + 1;
         match verb {
-            None if quoted(i) => {
-                // A block quote that no line attributes.
-                j = i;
-                while quoted(j) && j - i < MOST_QUOTED {
-                    let (s, e) = blocks[j];
-                    if attribution_line(&text[s + quote_sign(&text[s..e])..e]).is_some() {
-                        break;
-                    }
-                    parts.push((s, e));
-                    j += 1;
-                }
-            }
             None => {}
             Some(_) if quoted(i + 1) => {
                 while quoted(j) && parts.len() < MOST_QUOTED {

@@ -509,7 +509,7 @@ fn a_block_quote_is_the_statement_s_extent() {
     // Read from HTML, a `<blockquote>` marks the quoted paragraphs: the
     // third-person one inside it is quoted, the voiced one after it is not.
     check(
-        "Minister for Care Helen Whately said:\n\n> The awards recognise the courage of the workforce.\n\n> Nominations open today.\n\nWe will announce the winners in June.\n",
+        "Minister for Care Helen Whately said:\n\n> The awards recognise the courage of the workforce.\n\n> Nominations open today.\n\nWe will announce the winners in June.\n\n> A block quote that no line attributes is not a quote.\n",
         &[(
             "The awards recognise the courage of the workforce. Nominations open today.",
             Some("Helen Whately"),
