@@ -153,11 +153,15 @@ impl Reader {
         if !closing && DROPPED.contains(&name) && !self_closing {
             // Raw-text elements end at their end tag, whatever is inside.
             if matches!(name, "script" | "style" | "textarea" | "title") {
+                // Found without lower-casing the rest of the document (at
+                // every such tag, that was quadratic).
                 let close = format!("</{name}");
-                let lower = html[end..].to_ascii_lowercase();
-                return lower
-                    .find(&close)
-                    .map_or(html.len(), |k| tag_end(html, end + k + close.len()));
+                let rest = &html.as_bytes()[end..];
+                let found = memchr::memmem::find_iter(rest, b"</").find(|&k| {
+                    rest[k..].len() >= close.len()
+                        && rest[k..k + close.len()].eq_ignore_ascii_case(close.as_bytes())
+                });
+                return found.map_or(html.len(), |k| tag_end(html, end + k + close.len()));
             }
             self.dropped.push(name.to_string());
             return end;
@@ -352,6 +356,14 @@ fn entity(name: &str) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_script_ends_at_its_end_tag_in_any_case() {
+        assert_eq!(
+            read_html("<p>A</p><script>if (a </b) x = '</p>';</SCRIPT ><p>B</p><style>p{}</Style><p>C</p>"),
+            "A\n\nB\n\nC\n"
+        );
+    }
 
     #[test]
     fn a_block_quote_keeps_its_sign() {
