@@ -5,8 +5,6 @@ use std::hash::Hasher;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::model::Options;
-
 /// The text's unicode word-boundary tokens (UAX #29): words, runs of
 /// horizontal white space, single punctuation marks, line breaks. Ideographs
 /// come one per token, so Chinese is diffed by character; grapheme clusters
@@ -414,10 +412,22 @@ pub(crate) fn plain_char(c: char) -> char {
     }
 }
 
+/// What folding ignores: the comparison options that reach the text layer
+/// (`model::Options::ignore` gives them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Ignore {
+    /// Letters that differ only in case.
+    pub ignore_case: bool,
+    /// Differences in white space.
+    pub ignore_whitespace: bool,
+    /// Differences in punctuation and typography.
+    pub ignore_punctuation: bool,
+}
+
 /// The form of `text` that options compare: white space collapsed (always;
 /// a block's line endings and runs of spaces never make it a different
 /// block), and case, punctuation and typography folded as asked.
-pub(crate) fn fold(text: &str, options: &Options) -> String {
+pub(crate) fn fold(text: &str, options: &Ignore) -> String {
     let mut out = String::with_capacity(text.len());
     fold_each(text, options, true, |c| out.push(c));
     out
@@ -426,7 +436,7 @@ pub(crate) fn fold(text: &str, options: &Options) -> String {
 /// [`fold`], with typography (curly quotes, dashes, the ellipsis) folded
 /// only when the options ignore punctuation: what decides that two blocks
 /// are the same, where [`fold`] decides only that they pair.
-fn fold_strict(text: &str, options: &Options) -> String {
+fn fold_strict(text: &str, options: &Ignore) -> String {
     let mut out = String::with_capacity(text.len());
     fold_each(text, options, options.ignore_punctuation, |c| out.push(c));
     out
@@ -434,7 +444,7 @@ fn fold_strict(text: &str, options: &Options) -> String {
 
 /// The hash of [`fold`]`(text, options)`, without building the string:
 /// equal folded forms give equal hashes.
-pub(crate) fn fold_hash(text: &str, options: &Options) -> u64 {
+pub(crate) fn fold_hash(text: &str, options: &Ignore) -> u64 {
     let mut h = Fnv(0xcbf2_9ce4_8422_2325);
     fold_each(text, options, true, |c| h.write_u32(c as u32));
     h.finish()
@@ -442,7 +452,7 @@ pub(crate) fn fold_hash(text: &str, options: &Options) -> u64 {
 
 /// Feeds the characters of the folded form of `text` to `emit`, with
 /// typographic variants made plain when `typography`.
-fn fold_each(text: &str, options: &Options, typography: bool, mut emit: impl FnMut(char)) {
+fn fold_each(text: &str, options: &Ignore, typography: bool, mut emit: impl FnMut(char)) {
     let mut space = false;
     let mut started = false;
     let mut separator = Separator::default();
@@ -540,7 +550,7 @@ impl Separator {
 
 /// True when `before` and `after` differ only in what `options` ignore.
 /// Unlike [`fold`], white space counts here unless the options ignore it.
-pub(crate) fn same_under(before: &str, after: &str, options: &Options) -> bool {
+pub(crate) fn same_under(before: &str, after: &str, options: &Ignore) -> bool {
     if options.ignore_whitespace {
         return fold_strict(before, options) == fold_strict(after, options);
     }
@@ -873,22 +883,22 @@ mod tests {
 
     #[test]
     fn fold_collapses_space_and_typography() {
-        let o = Options::default();
+        let o = Ignore::default();
         assert_eq!(fold(" “red  line”\u{a0}— ", &o), "\"red line\" -");
-        let loose_opts = Options {
+        let loose_opts = Ignore {
             ignore_case: true,
             ignore_punctuation: true,
-            ..Options::default()
+            ..Ignore::default()
         };
         assert_eq!(fold("(CNN) —", &loose_opts), "cnn");
     }
 
     #[test]
     fn typography_makes_blocks_differ_unless_punctuation_is_ignored() {
-        let plain = Options::default();
-        let loose_opts = Options {
+        let plain = Ignore::default();
+        let loose_opts = Ignore {
             ignore_punctuation: true,
-            ..Options::default()
+            ..Ignore::default()
         };
         for (a, b) in [
             ("A para — here.", "A para - here."),
@@ -899,9 +909,9 @@ mod tests {
             // They still pair: the alignment key folds typography.
             assert_eq!(fold_hash(a, &plain), fold_hash(b, &plain), "{a:?}");
         }
-        let spaces = Options {
+        let spaces = Ignore {
             ignore_whitespace: true,
-            ..Options::default()
+            ..Ignore::default()
         };
         assert!(!same_under("a — b", "a-b", &spaces));
         assert!(same_under("a - b", "a-b", &spaces));
@@ -911,9 +921,9 @@ mod tests {
     fn a_figures_point_or_comma_is_no_punctuation() {
         for (a, b) in [("3.5", "35"), ("£1,750", "£1.750"), ("1,5 млн", "15 млн")] {
             assert!(!cosmetic(a, b), "{a:?} {b:?}");
-            let o = Options {
+            let o = Ignore {
                 ignore_punctuation: true,
-                ..Options::default()
+                ..Ignore::default()
             };
             assert_ne!(fold(a, &o), fold(b, &o), "{a:?} {b:?}");
         }
@@ -937,9 +947,9 @@ mod tests {
 
     #[test]
     fn fold_hash_is_the_hash_of_the_fold() {
-        let o = Options {
+        let o = Ignore {
             ignore_case: true,
-            ..Options::default()
+            ..Ignore::default()
         };
         let (a, b) = (" “Red  line”\n", "\"red line\"");
         assert_eq!(fold(a, &o), fold(b, &o));
