@@ -10,8 +10,7 @@
 
 use serde::Serialize;
 
-use crate::analyse::{Change, Stats};
-use crate::model::{Comparison, Options, RowKind};
+use crate::model::{Change, Comparison, Options, RowKind, Stats};
 
 /// One version of a story, as the person gave it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -594,7 +593,7 @@ impl<'a> Builder<'a> {
         self.open_quotes = next;
     }
 
-    fn new_quote(&mut self, q: &crate::analyse::Quote, version: usize) -> usize {
+    fn new_quote(&mut self, q: &crate::model::Quote, version: usize) -> usize {
         self.quotes.push(QuoteLife {
             speaker: q.speaker.clone(),
             words: q
