@@ -348,7 +348,15 @@ export async function journeys(name) {
         const at = selector.indexOf(">>>");
         const root = at < 0 ? document.querySelector(selector) : document.querySelector(selector.slice(0, at).trim())?.shadowRoot;
         if (!root) return null;
-        const side = (name) => Array.from(root.querySelectorAll(name), (c) => c.textContent).join("").replace(/[\r\n]/g, "");
+        // The text a side shows, its fold buttons ("Show 63 unchanged lines") aside.
+        const side = (name) =>
+          Array.from(root.querySelectorAll(name), (c) => {
+            const copy = c.cloneNode(true);
+            copy.querySelectorAll("button").forEach((b) => b.remove());
+            return copy.textContent;
+          })
+            .join("")
+            .replace(/[\r\n]/g, "");
         return {
           before: side(".sd-before"),
           after: side(".sd-after"),
@@ -366,10 +374,7 @@ export async function journeys(name) {
         await page.setValue("#before", b);
         await page.setValue("#after", a);
         await page.click("#compare");
-        await page.waitFor(([want]) => {
-          const side = (name) => Array.from(document.querySelectorAll("#result " + name), (c) => c.textContent).join("").replace(/[\r\n]/g, "");
-          return side(".sd-before") === want.before && side(".sd-after") === want.after;
-        }, [expected], { message: "the payloads shown as text, pasted" }).catch(() => {});
+        await page.waitFor(insShown, "An added paragraph.", { message: "the payloads compared, pasted" });
         assert.deepEqual(await page.evaluate(inspect, ["#result", DANGEROUS]), expected);
         assert.deepEqual(await page.errorsNow(), []);
       } finally {
@@ -380,12 +385,11 @@ export async function journeys(name) {
       const link = pageUrl + "#sd1=" + Buffer.from(deflateRawSync(Buffer.from(JSON.stringify({ v: 1, b, a, o: {} })))).toString("base64url");
       const linked = await engine.newPage({ url: link });
       try {
-        await linked.waitFor(([want]) => {
-          const side = (name) => Array.from(document.querySelectorAll("#result " + name), (c) => c.textContent).join("").replace(/[\r\n]/g, "");
-          return side(".sd-before") === want.before && side(".sd-after") === want.after;
-        }, [expected], { message: "the payloads shown as text, linked" }).catch(() => {});
+        await linked.waitFor(insShown, "An added paragraph.", { message: "the payloads compared, linked" });
         assert.deepEqual(await linked.evaluate(inspect, ["#result", DANGEROUS]), expected);
-        assert.deepEqual(await linked.evaluate(texts), { before: b, after: a });
+        // A text area's value has its line breaks as LF.
+        const lf = (t) => t.replace(/\r\n?/g, "\n");
+        assert.deepEqual(await linked.evaluate(texts), { before: lf(b), after: lf(a) });
         assert.deepEqual(await linked.errorsNow(), []);
       } finally {
         await linked.close();
@@ -401,8 +405,8 @@ export async function journeys(name) {
       try {
         await blog.waitFor(() => !!document.getElementById("hostile").shadowRoot?.querySelector(".sd-view .sd-row"));
         // The element reads its texts from the <pre>s' text, which HTML
-        // parsing gives with CR LF as LF.
-        const lf = (t) => t.replace(/\r\n?/g, "\n");
+        // parsing gives with CR LF as LF and without NUL.
+        const lf = (t) => t.replace(/\r\n?/g, "\n").replace(/\u0000/g, "");
         const want = { ...expected, before: shown(lf(b)), after: shown(lf(a)) };
         assert.deepEqual(await blog.evaluate(inspect, ["#hostile >>>", DANGEROUS]), want);
         assert.deepEqual(await blog.errorsNow(), []);
@@ -431,9 +435,8 @@ export async function journeys(name) {
         await page.press("k");
         assert.equal((await position())[0], "Change 2 of 3");
         await page.click("#after");
-        await page.press("End");
         await page.press("Control+End");
-        await page.type("#after", "j");
+        await page.press("j");
         assert.match(await page.evaluate(() => document.getElementById("after").value), /j$/);
         assert.deepEqual(await page.errorsNow(), []);
       } finally {
@@ -481,6 +484,7 @@ window.__module = { kinds: model.rows.map((r) => r.kind), version, same: StoryDi
         "/npm/story-diff.mjs": readFileSync(path.join(distDir, "npm", "story-diff.mjs")),
       };
       const server = createServer((req, res) => {
+        if (req.url === "/favicon.ico") return res.writeHead(204).end();
         const body = files[req.url];
         res.writeHead(body ? 200 : 404, { "content-type": req.url.endsWith(".html") ? "text/html" : "text/javascript" });
         res.end(body || "not found");
