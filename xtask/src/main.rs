@@ -340,6 +340,7 @@ fn share_script(read: &dyn Fn(&str) -> Result<String>) -> Result<String> {
     let mut out = String::new();
     for file in [
         "www/storage.js",
+        "www/deflate.js",
         "www/permalink.js",
         "www/export.js",
         "www/ui.js",
