@@ -568,9 +568,10 @@
   var SLICE_ROWS = 200;
 
   /** Shows a model in `element` a slice at a time, yielding to the browser
-   * between slices (at most `budgetMs` of work or SLICE_ROWS rows each), so that a long result
-   * never freezes the page: the ledger, then the side-by-side view, or the
-   * inline view when `options.inline`; `options` otherwise as for `view`.
+   * between slices (at most `budgetMs` of work or SLICE_ROWS rows each), so
+   * that a long result never freezes the page: the ledger, then the
+   * side-by-side view, or the inline view when `options.inline`; `options`
+   * otherwise as for `view`.
    * `onProgress(done, total)` follows along. Returns a Promise that settles
    * (true) when every row is in; `cancel()` on it stops the rest (a newer
    * result replaces this one; it then settles false). */
