@@ -5,7 +5,7 @@
 // drives MiniBrowser under Xvfb). Every engine is Debian's; nothing is
 // downloaded, and all traffic stays on 127.0.0.1.
 //
-//   const engine = await launchEngine("firefox");   // engine.label: "Firefox 153.8.0esr"
+//   const engine = await launchEngine("firefox");   // engine.label: "Firefox ESR 153.8.0"
 //   const page = await engine.newPage({ viewport, url });  // a fresh profile
 //   await page.click("#compare"); await page.press("j");
 //   await page.evaluate((arg) => ..., arg); await page.waitFor(fn, arg);
@@ -15,7 +15,7 @@
 // level). A page collects its uncaught errors and console errors in
 // `page.errors` (in WebKit only from the moment the page has loaded:
 // WebDriver classic has no log; the layer listens from there).
-import { spawn, execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { pageUrl } from "./browser.mjs";
@@ -38,12 +38,6 @@ export async function launchEngine(name, options = {}) {
   if (name === "firefox") return launchFirefox(options);
   if (name === "webkit") return launchWebKit(options);
   throw new Error(`no engine called ${name}`);
-}
-
-/** Splits `host >>> inner` into [host, inner] (inner undefined without). */
-function shadowParts(selector) {
-  const at = selector.indexOf(">>>");
-  return at < 0 ? [selector] : [selector.slice(0, at).trim(), selector.slice(at + 3).trim()];
 }
 
 /** Runs in the page: the element a layer selector names, or null. */
@@ -194,7 +188,7 @@ async function launchFirefox(options) {
   return {
     name: "firefox",
     version,
-    label: `Firefox ${version}`,
+    label: `Firefox${/esr/.test(FIREFOX) ? " ESR" : ""} ${version}`,
     async newPage({ viewport = DEFAULT_VIEWPORT, url = pageUrl } = {}) {
       const context = await browser.createBrowserContext();
       const p = await context.newPage();
@@ -325,6 +319,8 @@ async function launchWebKit(options) {
     for (const child of drivers) child.kill();
     xvfb.kill();
   };
+  // Also when the test process ends without closing the engine (a crash).
+  process.once("exit", stopAll);
   let version;
   try {
     const probe = await session();
@@ -436,21 +432,5 @@ async function launchWebKit(options) {
       for (const end of [...sessions]) await end();
       stopAll();
     },
-  };
-}
-
-/** The engines' versions, as `cargo xtask test` prints them. */
-export function versions() {
-  const run = (cmd, args) => {
-    try {
-      return execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-    } catch {
-      return "missing";
-    }
-  };
-  return {
-    chromium: run(CHROMIUM, ["--version"]),
-    firefox: run(FIREFOX, ["--version"]),
-    webkit: run(WEBKIT_DRIVER, ["--version"]),
   };
 }
