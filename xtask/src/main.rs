@@ -120,13 +120,19 @@ fn ensure_wasm_bindgen() -> Result {
 /// Installs Debian packages that provide `program` when it is missing.
 /// Returns whether the program is there afterwards.
 fn ensure_apt(program: &str, packages: &[&str]) -> bool {
-    ensure_apt_with(program, packages, || have(program))
+    ensure_apt_with(program, packages, false, || have(program))
 }
 
 /// Installs Debian packages when `present` says what they provide is
-/// missing (another process may hold the package lock: apt waits for it).
-/// Returns `present()` afterwards.
-fn ensure_apt_with(what: &str, packages: &[&str], present: impl Fn() -> bool) -> bool {
+/// missing (another process may hold the package lock: apt waits for it),
+/// with the packages they recommend when `recommends`. Returns `present()`
+/// afterwards.
+fn ensure_apt_with(
+    what: &str,
+    packages: &[&str],
+    recommends: bool,
+    present: impl Fn() -> bool,
+) -> bool {
     if present() {
         return true;
     }
@@ -147,7 +153,10 @@ fn ensure_apt_with(what: &str, packages: &[&str], present: impl Fn() -> bool) ->
         run(&mut cmd)
     };
     let _ = apt(&["update"]);
-    let mut install = vec!["install", "-y", "--no-install-recommends"];
+    let mut install = vec!["install", "-y"];
+    if !recommends {
+        install.push("--no-install-recommends");
+    }
     install.extend_from_slice(packages);
     let _ = apt(&install);
     present()
@@ -159,6 +168,9 @@ fn ensure_apt_with(what: &str, packages: &[&str], present: impl Fn() -> bool) ->
 struct Engine {
     name: &'static str,
     packages: &'static [&'static str],
+    /// With the packages they recommend: Firefox and WebKitGTK were tried
+    /// here so (Mesa's software renderer, GStreamer), Chromium without.
+    recommends: bool,
     files: &'static [&'static str],
     version: fn() -> Option<String>,
 }
@@ -169,6 +181,7 @@ const ENGINES: [Engine; 3] = [
     Engine {
         name: "chromium",
         packages: &["chromium"],
+        recommends: false,
         files: &["/usr/bin/chromium"],
         version: || {
             let v = output(Command::new("chromium").arg("--version"))?;
@@ -179,6 +192,7 @@ const ENGINES: [Engine; 3] = [
     Engine {
         name: "firefox",
         packages: &["firefox-esr"],
+        recommends: true,
         files: &["/usr/bin/firefox-esr"],
         version: || {
             let v = output(Command::new("firefox-esr").arg("--version"))?;
@@ -190,6 +204,7 @@ const ENGINES: [Engine; 3] = [
         // WebKitWebDriver drives MiniBrowser (from libwebkit2gtk-4.1-0), which
         // needs an X display: Xvfb.
         packages: &["webkit2gtk-driver", "xvfb"],
+        recommends: true,
         files: &["/usr/bin/WebKitWebDriver", "/usr/bin/Xvfb", MINIBROWSER],
         version: || {
             let v = output(Command::new("dpkg-query").args([
@@ -208,7 +223,7 @@ const ENGINES: [Engine; 3] = [
 fn ensure_engines() -> Result {
     for engine in &ENGINES {
         let present = || engine.files.iter().all(|f| Path::new(f).exists());
-        if !ensure_apt_with(engine.name, engine.packages, present) {
+        if !ensure_apt_with(engine.name, engine.packages, engine.recommends, present) {
             return Err(format!(
                 "{} is needed for the browser tests and could not be installed ({:?})",
                 engine.name, engine.packages
