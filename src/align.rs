@@ -117,7 +117,7 @@ fn align_middle(
         Algorithm::Myers,
         &keys_before,
         &keys_after,
-        crate::diff::clock_for(keys_before.len(), keys_after.len(), deadline),
+        crate::deadline::for_diff(keys_before.len(), keys_after.len(), deadline),
     );
     let mut ops = Vec::with_capacity(exact.len());
     for op in exact {
@@ -136,7 +136,7 @@ fn align_middle(
             Algorithm::Myers,
             &keys_before[o.clone()],
             &keys_after[n.clone()],
-            crate::diff::clock_for(o.len(), n.len(), deadline),
+            crate::deadline::for_diff(o.len(), n.len(), deadline),
         );
         ops.extend(inner.into_iter().map(|op| shift_op(op, o.start, n.start)));
     }
@@ -242,7 +242,7 @@ fn shift_op(op: DiffOp, old: usize, new: usize) -> DiffOp {
 
 /// A block's alignment key: the hash of its folded content.
 fn key(block: &Block<'_>, options: &Options) -> u64 {
-    text::fold_hash(block.content, options)
+    text::fold_hash(block.content, &options.ignore())
 }
 
 /// The sorted hashes of a block's words, lower-cased.

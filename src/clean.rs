@@ -472,6 +472,17 @@ fn ends_sentence(s: &str) -> bool {
         .is_some_and(|c| matches!(c, '.' | '!' | '?' | '"' | '”' | '’' | '»' | '。'))
 }
 
+/// The blocks that are not page furniture (`noise` false), and the index
+/// of each in `all`.
+pub(crate) fn article<'a>(all: &[Block<'a>], noise: Vec<bool>) -> (Vec<Block<'a>>, Vec<usize>) {
+    all.iter()
+        .zip(noise)
+        .enumerate()
+        .filter(|(_, (_, n))| !n)
+        .map(|(k, (b, _))| (*b, k))
+        .unzip()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,24 +10,6 @@ use similar::{capture_diff_slices_by_key_deadline, Algorithm, DiffOp, Instant};
 use crate::model::{Options, Piece, Tag};
 use crate::text::{self, is_word};
 
-/// Most items (both sides together) in a diff that runs without a
-/// deadline: Myers' worst case, (N + M) · D steps, is then a few
-/// milliseconds.
-const SMALL_DIFF: usize = 1000;
-
-/// The deadline to hand `similar` for a diff of `n` items against `m`:
-/// none when the diff is small. `similar` reads the clock at every step of
-/// its search, and in the browser that is a call out of the wasm
-/// (`performance.now()`): on the many small diffs of a story, the clock
-/// cost more than the diffing.
-pub(crate) fn clock_for(n: usize, m: usize, deadline: Option<Instant>) -> Option<Instant> {
-    if n + m <= SMALL_DIFF {
-        None
-    } else {
-        deadline
-    }
-}
-
 /// The word diff of `before` and `after`. Equal and delete pieces rebuild
 /// `before`; equal and insert pieces rebuild `after`.
 pub(crate) fn words<'a>(
@@ -38,9 +20,10 @@ pub(crate) fn words<'a>(
 ) -> Vec<Piece<'a>> {
     let old = text::tokens(before);
     let new = text::tokens(after);
-    let fold = |t: &&str| text::fold(t, options);
+    let ignore = options.ignore();
+    let fold = |t: &&str| text::fold(t, &ignore);
     let plain = !(options.ignore_case || options.ignore_punctuation || options.ignore_whitespace);
-    let deadline = clock_for(old.len(), new.len(), deadline);
+    let deadline = crate::deadline::for_diff(old.len(), new.len(), deadline);
     let ops = if plain {
         capture_diff_slices_by_key_deadline(Algorithm::Myers, &old, &new, |t| *t, deadline)
     } else {

@@ -108,12 +108,192 @@ pub struct Comparison<'a> {
     /// The fact-checker's ledger (quotes, figures, stats, outlets), read off
     /// the rows; its fields sit at the top level of the JSON.
     #[serde(flatten)]
-    pub ledger: crate::analyse::Ledger,
+    pub ledger: Ledger,
     /// Set when the two texts end their lines differently (say CRLF before,
     /// LF after). Rows that differ only in line endings are `equal` rows,
     /// so a line-ending change reads as one note, not as a rewrite.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line_endings: Option<LineEndings>,
+}
+
+/// The fact-checker's ledger: quotes, figures, a summary and, for two
+/// outlets' texts, paired sentences. Serialised flat into the model's JSON
+/// (`quotes`, `figures`, `stats`, `outlets`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Ledger {
+    /// Every quotation found in either version, paired across them.
+    pub quotes: Vec<Quote>,
+    /// Figures (numbers, money, percentages, dates) that differ between
+    /// matched sentences.
+    pub figures: Vec<Figure>,
+    /// How much changed.
+    pub stats: Stats,
+    /// Present when the two texts share little wording (two outlets' stories
+    /// of one event): the sentences paired by what they report.
+    pub outlets: Option<Outlets>,
+}
+
+/// What happened to a quote between the two versions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    /// Only in After.
+    Added,
+    /// Only in Before.
+    Removed,
+    /// In both, with different words, or said by someone else, or
+    /// attributed in other words.
+    Changed,
+    /// In both, with the same words (punctuation and typography aside).
+    Unchanged,
+}
+
+/// One piece of a quote's word diff, like a row's inline [`Piece`]
+/// but owning its text (a quote may join several stretches of a version).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct QuotePiece {
+    /// What the piece is.
+    pub tag: Tag,
+    /// The piece's text.
+    pub text: String,
+    /// True on a delete or insert that differs only in punctuation, case or
+    /// typography.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub cosmetic: bool,
+}
+
+/// A quotation, paired across the two versions.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Quote {
+    /// Added, removed, changed or unchanged.
+    pub change: Change,
+    /// Who said it, as the text names them (full name when the text gives
+    /// it anywhere), from After when After has it; `None` when the text does
+    /// not say.
+    pub speaker: Option<String>,
+    /// The speaker in Before, when it differs from `speaker`: another
+    /// person, or the same person's name corrected. The quote is then
+    /// `changed`, even when its words are the same.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub before_speaker: Option<String>,
+    /// For a statement (a press-release quote with no quote marks), the
+    /// line that attributes it, without its colon ("Environment Minister
+    /// Rebecca Pow said"), from After when After has it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+    /// The statement's attribution line in Before, when it differs from
+    /// `attribution` ("Health Secretary Matt Hancock said" → "Health and
+    /// Social Care Secretary Matt Hancock said"). The quote is then
+    /// `changed`, even when its words are the same.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub before_attribution: Option<String>,
+    /// The quoted words in Before (several quotes joined by a space when
+    /// they were regrouped), or `None`.
+    pub before: Option<String>,
+    /// The quoted words in After, or `None`.
+    pub after: Option<String>,
+    /// The row (index into `rows`) where the quote starts in Before.
+    pub before_row: Option<usize>,
+    /// The row where the quote starts in After.
+    pub after_row: Option<usize>,
+    /// True when the quote's words were split or joined differently (two
+    /// quotes became one, or one became two).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub regrouped: bool,
+    /// The word diff of `before` and `after`, on changed quotes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub inline: Vec<QuotePiece>,
+}
+
+/// A figure that differs between two matched sentences.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Figure {
+    /// The figure in Before with its qualifier and unit ("more than 140").
+    pub before: String,
+    /// The figure in After ("nearly 150").
+    pub after: String,
+    /// The After sentence it stands in.
+    pub context: String,
+    /// The row holding the Before sentence.
+    pub before_row: Option<usize>,
+    /// The row holding the After sentence.
+    pub after_row: Option<usize>,
+}
+
+/// How much changed. Cosmetic-only changes (white space, case, punctuation,
+/// typography) are counted apart and not in the other counts.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Stats {
+    /// Words only in After (inserted words and added paragraphs).
+    pub words_added: usize,
+    /// Words only in Before.
+    pub words_removed: usize,
+    /// Paragraphs edited in place (cosmetic-only ones excluded).
+    pub paragraphs_changed: usize,
+    /// Paragraphs only in After.
+    pub paragraphs_added: usize,
+    /// Paragraphs only in Before.
+    pub paragraphs_removed: usize,
+    /// Paragraphs that stand elsewhere in After.
+    pub paragraphs_moved: usize,
+    /// Paragraphs whose every difference is cosmetic.
+    pub paragraphs_cosmetic: usize,
+    /// Cosmetic edits (a run of white space, case, punctuation or
+    /// typography) inside paragraphs.
+    pub cosmetic_edits: usize,
+    /// Quotes only in After.
+    pub quotes_added: usize,
+    /// Quotes only in Before.
+    pub quotes_removed: usize,
+    /// Quotes whose words changed.
+    pub quotes_changed: usize,
+    /// Figures that changed.
+    pub figures_changed: usize,
+    /// The share of the two texts' word pairs (two words in a row) that
+    /// they have in common, `0..=1` (noise aside), however the rows were
+    /// aligned: near 1 for two versions of one story, low for two outlets'
+    /// stories of one event or a rewrite.
+    pub shared_wording: f64,
+}
+
+/// Two outlets' texts of one event: sentences paired by similarity.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Outlets {
+    /// Sentences in both (paired by similarity), then in one only, in After
+    /// order with Before-only sentences after them.
+    pub sentences: Vec<SentencePair>,
+    /// Number of sentence pairs found in both.
+    pub in_both: usize,
+    /// Number of sentences only in Before.
+    pub before_only: usize,
+    /// Number of sentences only in After.
+    pub after_only: usize,
+}
+
+/// A sentence of one outlet with its counterpart in the other, if any.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SentencePair {
+    /// The Before sentence, or `None`.
+    pub before: Option<String>,
+    /// The After sentence, or `None`.
+    pub after: Option<String>,
+    /// The row holding the Before sentence.
+    pub before_row: Option<usize>,
+    /// The row holding the After sentence.
+    pub after_row: Option<usize>,
+    /// Similarity of the two sentences' words, `0..=1` (0 when one-sided).
+    pub similarity: f64,
+    /// True when one of the two sentences holds a quotation.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub quote: bool,
+    /// True when one of the two sentences holds a figure.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub figure: bool,
 }
 
 /// The line endings of each side, when they differ.
@@ -204,6 +384,17 @@ pub struct Options {
     /// Milliseconds the word diff may take before it settles for a rougher
     /// answer (`approximate: true`).
     pub deadline_ms: u32,
+}
+
+impl Options {
+    /// What the text layer's folding ignores, by these options.
+    pub(crate) fn ignore(&self) -> crate::text::Ignore {
+        crate::text::Ignore {
+            ignore_case: self.ignore_case,
+            ignore_whitespace: self.ignore_whitespace,
+            ignore_punctuation: self.ignore_punctuation,
+        }
+    }
 }
 
 impl Default for Options {

@@ -14,8 +14,10 @@
 //!   figures (image, caption and credit).
 //! - Block elements (paragraphs, headings, list items, table rows...) become
 //!   paragraphs separated by a blank line; `<br>` a line break; list items
-//!   start with "- ". White space inside a paragraph collapses to one space
-//!   (kept as is inside `<pre>`). Character references are decoded.
+//!   start with "- ", and each line of a `<blockquote>` with "> " (the sign
+//!   plain text and e-mail give a quotation; the quote finder reads it as a
+//!   statement's extent). White space inside a paragraph collapses to one
+//!   space (kept as is inside `<pre>`). Character references are decoded.
 //!
 //! It runs in one pass over the input, so it is linear in its size.
 
@@ -98,6 +100,8 @@ struct Reader {
     mains: usize,
     /// Inside `<pre>`: white space is kept.
     pre: usize,
+    /// Inside `<blockquote>`: each line is marked "> ".
+    quoted: usize,
 }
 
 impl Reader {
@@ -149,11 +153,15 @@ impl Reader {
         if !closing && DROPPED.contains(&name) && !self_closing {
             // Raw-text elements end at their end tag, whatever is inside.
             if matches!(name, "script" | "style" | "textarea" | "title") {
+                // Found without lower-casing the rest of the document (at
+                // every such tag, that was quadratic).
                 let close = format!("</{name}");
-                let lower = html[end..].to_ascii_lowercase();
-                return lower
-                    .find(&close)
-                    .map_or(html.len(), |k| tag_end(html, end + k + close.len()));
+                let rest = &html.as_bytes()[end..];
+                let found = memchr::memmem::find_iter(rest, b"</").find(|&k| {
+                    rest[k..].len() >= close.len()
+                        && rest[k..k + close.len()].eq_ignore_ascii_case(close.as_bytes())
+                });
+                return found.map_or(html.len(), |k| tag_end(html, end + k + close.len()));
             }
             self.dropped.push(name.to_string());
             return end;
@@ -172,6 +180,8 @@ impl Reader {
             ("main", true) => self.mains = self.mains.saturating_sub(1),
             ("pre", false) => self.pre += 1,
             ("pre", true) => self.pre = self.pre.saturating_sub(1),
+            ("blockquote", false) => self.quoted += 1,
+            ("blockquote", true) => self.quoted = self.quoted.saturating_sub(1),
             ("li", false) => self.current.push_str("- "),
             ("td" | "th", false) => self.space(),
             _ => {}
@@ -214,7 +224,18 @@ impl Reader {
             .join("\n");
         let text = text.trim_matches('\n');
         if !text.is_empty() && text != "-" {
-            self.paragraphs.push((self.place(), text.to_string()));
+            let text = if self.quoted > 0 {
+                // A block quote keeps its sign, as plain text and e-mail
+                // write it: the quote finder reads it (a press release's
+                // statement), and a reader sees it.
+                text.lines()
+                    .map(|l| format!("> {l}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            } else {
+                text.to_string()
+            };
+            self.paragraphs.push((self.place(), text));
         }
         self.current.clear();
     }
@@ -335,6 +356,22 @@ fn entity(name: &str) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_script_ends_at_its_end_tag_in_any_case() {
+        assert_eq!(
+            read_html("<p>A</p><script>if (a </b) x = '</p>';</SCRIPT ><p>B</p><style>p{}</Style><p>C</p>"),
+            "A\n\nB\n\nC\n"
+        );
+    }
+
+    #[test]
+    fn a_block_quote_keeps_its_sign() {
+        assert_eq!(
+            read_html("<p>Jane Doe said:</p><blockquote><p>We will act.</p><p>Now.<br>Today.</p></blockquote><p>End.</p>"),
+            "Jane Doe said:\n\n> We will act.\n\n> Now.\n> Today.\n\nEnd.\n"
+        );
+    }
 
     #[test]
     fn keeps_the_article_and_drops_the_page() {

@@ -9,6 +9,11 @@
 //! - `no quote CHANGE "WORDS"` (CHANGE may be `any`);
 //! - `figure "BEFORE" -> "AFTER"`;
 //! - `quotes CHANGE N`: exactly N quotes with that change;
+//! - `said "WORDS" by "SPEAKER" before "BEFORE"`: a changed quote holding
+//!   WORDS whose speaker was BEFORE (a re-attribution, or a name
+//!   corrected);
+//! - `attributed "WORDS" "BEFORE" -> "AFTER"`: a changed quote holding
+//!   WORDS whose attribution line was BEFORE and is AFTER;
 //! - `outlets` / `no outlets`: whether the texts read as two outlets'.
 
 use std::path::PathBuf;
@@ -176,6 +181,18 @@ fn check(pair: Pair, claims: &str) {
                 .figures
                 .iter()
                 .any(|f| f.before == strings[0] && f.after == strings[1]),
+            ["said", ..] => ledger.quotes.iter().any(|q| {
+                q.change == Change::Changed
+                    && quote_holds(q, strings[0])
+                    && q.speaker.as_deref() == Some(strings[1])
+                    && q.before_speaker.as_deref() == Some(strings[2])
+            }),
+            ["attributed", ..] => ledger.quotes.iter().any(|q| {
+                q.change == Change::Changed
+                    && quote_holds(q, strings[0])
+                    && q.before_attribution.as_deref() == Some(strings[1])
+                    && q.attribution.as_deref() == Some(strings[2])
+            }),
             ["outlets"] => ledger.outlets.is_some(),
             ["no", "outlets"] => ledger.outlets.is_none(),
             _ => panic!("unknown claim {line:?}"),
@@ -231,6 +248,52 @@ fn govuk_hepatitis_figure_correction_20_to_25() {
         r#"
         figure "20" -> "25"
         no outlets
+        "#,
+    );
+}
+
+/// A statement (a press-release quote, no quote marks) whose attribution
+/// line was corrected: one changed quote, its words the same, the line
+/// before and after.
+#[test]
+fn govuk_surescreen_statement_attribution_corrected() {
+    check(
+        Pair::Fixture("govuk_surescreen_attribution_corrected"),
+        r#"
+        attributed "Rapid lateral flow tests" "Health Secretary Matt Hancock said" -> "Health and Social Care Secretary Matt Hancock said"
+        quote changed "Rapid lateral flow tests" by Matt Hancock
+        quotes changed 1
+        quotes added 0
+        quotes removed 0
+        "#,
+    );
+}
+
+/// A speaker's name corrected in a quote's attribution ("said Mathew
+/// Rycroft" → "said Matthew Rycroft"): a changed quote that names both.
+#[test]
+fn govuk_rycroft_speaker_name_respelled() {
+    check(
+        Pair::Fixture("govuk_rycroft_name_respelled"),
+        r#"
+        said "These ties are reliant" by "Matthew Rycroft" before "Mathew Rycroft"
+        quotes added 0
+        quotes removed 0
+        "#,
+    );
+}
+
+/// A statement added: the attribution line and its two paragraphs, the
+/// speaker named by the line.
+#[test]
+fn govuk_social_care_statement_added() {
+    check(
+        Pair::Fixture("govuk_social_care_statement_added"),
+        r#"
+        quote added "Our social care workforce has shown such courage" by Helen Whately
+        quote added "I am thrilled to see the launch of these awards" by Helen Whately
+        quotes added 1
+        quotes removed 0
         "#,
     );
 }

@@ -170,7 +170,10 @@
         } else {
           words = inlineText(q.after != null ? q.after : q.before);
         }
-        lines.push("- " + labels[q.change] + ": " + who + ": \u201c" + words + "\u201d" + (q.regrouped ? " (regrouped)" : ""));
+        var attributed = q.beforeAttribution
+          ? " (attributed: " + marked(q.beforeAttribution, "~~").trim() + " \u2192 " + marked(q.attribution || "", "**").trim() + ")"
+          : "";
+        lines.push("- " + labels[q.change] + ": " + who + ": \u201c" + words + "\u201d" + (q.regrouped ? " (regrouped)" : "") + attributed);
       });
       lines.push("");
     }

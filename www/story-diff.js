@@ -695,6 +695,16 @@
     }
     li.appendChild(words);
     if (q.regrouped) li.appendChild(el("span", "sd-ledger-note", " (regrouped)"));
+    if (q.beforeAttribution) {
+      // The line that attributes a statement was edited ("Health
+      // Secretary Matt Hancock said" became "Health and Social Care
+      // Secretary…"): the old line struck, the new one marked.
+      var line = el("span", "sd-ledger-note sd-attribution", " attributed: ");
+      line.appendChild(el("del", "", q.beforeAttribution));
+      line.appendChild(document.createTextNode(" \u2192 "));
+      line.appendChild(el("ins", "", q.attribution || ""));
+      li.appendChild(line);
+    }
     var link = rowLink(q.beforeRow, q.afterRow);
     if (link) {
       li.appendChild(document.createTextNode(" "));

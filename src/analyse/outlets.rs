@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use similar::Instant;
 
 use super::sentences;
-use super::{figures, Outlets, SentencePair, Side};
+use super::{Outlets, SentencePair, Side};
 
 /// Most sentences per side that are paired; longer texts are not two
 /// outlets' news stories.
@@ -32,7 +32,12 @@ fn sentences_of(side: &Side<'_>) -> Vec<(usize, usize)> {
 }
 
 /// Pairs the sentences of two outlets' texts.
-pub(crate) fn pair(before: &Side<'_>, after: &Side<'_>, deadline: Option<Instant>) -> Paired {
+pub(crate) fn pair(
+    before: &Side<'_>,
+    after: &Side<'_>,
+    has_figure: fn(&str) -> bool,
+    deadline: Option<Instant>,
+) -> Paired {
     let sb = sentences_of(before);
     let sa = sentences_of(after);
     let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
@@ -97,7 +102,7 @@ pub(crate) fn pair(before: &Side<'_>, after: &Side<'_>, deadline: Option<Instant
             after_row: a.and_then(|(s, _)| after.row_at(s)).map(|r| r.0),
             similarity: (sim * 100.0).round() / 100.0,
             quote: any(&has_quote),
-            figure: any(&figures::has_figure),
+            figure: any(&has_figure),
         }
     };
     let mut model = Outlets::default();

@@ -121,15 +121,32 @@ pub fn summary(c: &Comparison<'_>) -> String {
         let short: String = words.chars().take(90).collect();
         let more = if short.len() < words.len() { "…" } else { "" };
         out.push_str(&format!(
-            "Quote {} ({}): “{short}{more}”{row}\n",
+            "Quote {} ({}): “{short}{more}”{}{row}\n",
             change_word(q.change, outlets),
-            q.speaker.as_deref().unwrap_or("unattributed")
+            who(q),
+            if q.regrouped { " (regrouped)" } else { "" }
         ));
+        if let Some(b) = &q.before_attribution {
+            out.push_str(&format!(
+                "  attributed: “{b}” → “{}”\n",
+                q.attribution.as_deref().unwrap_or("")
+            ));
+        }
     }
     if quotes.len() > LIST {
         out.push_str(&format!("… and {} more quotes\n", quotes.len() - LIST));
     }
     out
+}
+
+/// Who said a quote, as the page says it: the speaker, and Before's when
+/// it was someone else ("Yvonne Daly (Before: Jamie Holloway)").
+fn who(q: &crate::Quote) -> String {
+    let mut who = q.speaker.clone().unwrap_or_else(|| "unattributed".into());
+    if let Some(b) = &q.before_speaker {
+        who.push_str(&format!(" (Before: {b})"));
+    }
+    who
 }
 
 /// The ledger's markup for the HTML report: what the page shows above the
@@ -164,7 +181,7 @@ pub(crate) fn html(out: &mut String, c: &Comparison<'_>, escape: fn(&mut String,
             ));
             escape(out, change_word(q.change, outlets));
             out.push_str("</span> <span class=\"sd-speaker\">");
-            escape(out, q.speaker.as_deref().unwrap_or("unattributed"));
+            escape(out, &who(q));
             out.push_str("</span>: <q>");
             if !q.inline.is_empty() {
                 for p in &q.inline {
@@ -184,6 +201,16 @@ pub(crate) fn html(out: &mut String, c: &Comparison<'_>, escape: fn(&mut String,
                 );
             }
             out.push_str("</q>");
+            if q.regrouped {
+                out.push_str("<span class=\"sd-ledger-note\"> (regrouped)</span>");
+            }
+            if let Some(b) = &q.before_attribution {
+                out.push_str("<span class=\"sd-ledger-note sd-attribution\"> attributed: <del>");
+                escape(out, b);
+                out.push_str("</del> → <ins>");
+                escape(out, q.attribution.as_deref().unwrap_or(""));
+                out.push_str("</ins></span>");
+            }
             link(out, row_of(q.before_row, q.after_row));
             out.push_str("</li>\n");
         }

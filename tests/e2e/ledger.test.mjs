@@ -165,3 +165,22 @@ test("StoryDiff.compare returns the same model as storydiff --json", async () =>
   assert.deepEqual(mismatches, []);
   await context.close();
 });
+
+test("a statement whose attribution line was corrected shows the old line and the new in the ledger", async () => {
+  const { page, errors, context } = await openPage(browser);
+  const dir = path.join(root, "tests", "fixtures", "govuk_surescreen_attribution_corrected");
+  const { readFileSync } = await import("node:fs");
+  await paste(page, "#before", readFileSync(path.join(dir, "before.txt"), "utf8"));
+  await paste(page, "#after", readFileSync(path.join(dir, "after.txt"), "utf8"));
+  await page.click("#compare");
+  const quote = page.locator(".sd-ledger .sd-quote-changed", { hasText: "Rapid lateral flow tests" });
+  await quote.waitFor();
+  assert.match(await quote.locator(".sd-speaker").textContent(), /Matt Hancock/);
+  assert.equal(await quote.locator(".sd-attribution del").textContent(), "Health Secretary Matt Hancock said");
+  assert.equal(await quote.locator(".sd-attribution ins").textContent(), "Health and Social Care Secretary Matt Hancock said");
+  // Its row link reaches the statement.
+  const href = await quote.locator("a.sd-row-link").getAttribute("href");
+  assert.match(await page.locator(href).textContent(), /Rapid lateral flow tests/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -93,7 +93,8 @@ test("story-diff.d.ts's Options and ViewOptions are MODEL.md's options", () => {
 /** Pairs whose models between them carry every field of the model:
  * the seeds (quotes, figures, outlets), and small made-up pairs for the
  * rest (moves, a split and a merge, a changed quote whose speaker changed,
- * a changed figure, other line endings). */
+ * a statement whose attribution line changed, a changed figure, other line
+ * endings). */
 function pairs() {
   const p = (...paragraphs) => paragraphs.join("\n\n") + "\n";
   const storm = [
@@ -119,6 +120,10 @@ function pairs() {
       p(storm[0], '"We will rebuild every home and every school that the storm took from us all," said Jane Doe.'),
     ],
     figure: [p("Bombs killed more than 140 people in the city, officials said."), p("Bombs killed nearly 150 people in the city, officials said.")],
+    statement: [
+      p(storm[0], "Health Secretary Matt Hancock said:", "We will rebuild every home that the storm took from us."),
+      p(storm[0], "Health and Social Care Secretary Matt Hancock said:", "We will rebuild every home that the storm took from us."),
+    ],
     line_endings: ["A line.\r\nAnother line.\r\n", "A line.\nAnother line.\n"],
   };
 }

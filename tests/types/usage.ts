@@ -76,12 +76,24 @@ function model(m: Comparison): void {
 
   same<
     keyof Quote,
-    "change" | "speaker" | "beforeSpeaker" | "before" | "after" | "beforeRow" | "afterRow" | "regrouped" | "inline"
+    | "change"
+    | "speaker"
+    | "beforeSpeaker"
+    | "attribution"
+    | "beforeAttribution"
+    | "before"
+    | "after"
+    | "beforeRow"
+    | "afterRow"
+    | "regrouped"
+    | "inline"
   >(true);
   same<Quote["change"], Change>(true);
   same<Change, "added" | "removed" | "changed" | "unchanged">(true);
   same<Quote["speaker"], string | null>(true);
   same<Quote["beforeSpeaker"], string | undefined>(true);
+  same<Quote["attribution"], string | undefined>(true);
+  same<Quote["beforeAttribution"], string | undefined>(true);
   same<Quote["before"], string | null>(true);
   same<Quote["after"], string | null>(true);
   same<Quote["beforeRow"], number | null>(true);

@@ -50,8 +50,16 @@ export interface Quote {
   /** Who said it, as the text names them (After's when After names one), or
    * null when the text does not say. */
   speaker: string | null;
-  /** Before's speaker, when it is someone else. */
+  /** Before's speaker, when it is someone else or their name was
+   * corrected; the quote is then `changed`, even with the same words. */
   beforeSpeaker?: string;
+  /** For a statement (a press-release quote with no quote marks), the line
+   * that attributes it, without its colon ("Environment Minister Rebecca
+   * Pow said"); After's when After has it. */
+  attribution?: string;
+  /** The statement's attribution line in Before, when it differs; the
+   * quote is then `changed`, even with the same words. */
+  beforeAttribution?: string;
   /** The quoted words in Before (quotes regrouped into one joined by a space), or null. */
   before: string | null;
   /** The quoted words in After, or null. */

@@ -13,6 +13,8 @@
 //!   `xtask/bench.mjs`: ours against jsdiff and diff-match-patch in one
 //!   headless Chromium. Not part of `test`: timings are not assertions.
 
+mod score;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
@@ -28,7 +30,8 @@ fn main() -> ExitCode {
         Some("dist") => dist().map(|_| ()),
         Some("test") => test(),
         Some("bench") => bench(),
-        _ => Err("usage: cargo xtask <dist | test | bench>\n  dist   set up and build the page (dist/)\n  test   build and run every test\n  bench  time ours against jsdiff and diff-match-patch (see BENCHMARKS.md)".into()),
+        Some("score") => score::score(&args[1..], root().join("../shared/devset")),
+        _ => Err("usage: cargo xtask <dist | test | bench | score>\n  dist   set up and build the page (dist/)\n  test   build and run every test\n  bench  time ours against jsdiff and diff-match-patch (see BENCHMARKS.md)\n  score  [--min PCT] [DIR...]  hit rates on pairs with known truth (default ../shared/devset)".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

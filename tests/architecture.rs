@@ -1,0 +1,137 @@
+//! The architecture's invariants that a test can read off the source.
+//!
+//! - The stages only look down: a module names (`crate::X`) only modules of
+//!   a lower layer, never one of its own layer or above. The layers, lowest
+//!   first, are the table below; ARCHITECTURE.md draws the same.
+//! - Only `src/wasm.rs` knows wasm-bindgen, serde-wasm-bindgen, js-sys and
+//!   web-sys: the core knows nothing of the browser.
+
+use std::path::{Path, PathBuf};
+
+/// The modules of the crate, lowest layer first: a module may use those of
+/// the layers before its own.
+const LAYERS: &[&[&str]] = &[
+    &["text", "deadline"],
+    &["model"],
+    &["read", "segment"],
+    &["clean"],
+    &["align"],
+    &["diff"],
+    &["rows"],
+    &["analyse"],
+    &["history"],
+    &["present"],
+    &["lib"],
+    &["wasm"],
+];
+
+fn layer(module: &str) -> Option<usize> {
+    LAYERS.iter().position(|l| l.contains(&module))
+}
+
+fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("src") {
+        let path = entry.expect("an entry").path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The top module a source file belongs to: `src/analyse/quotes/pair.rs`
+/// is `analyse`, `src/lib.rs` is `lib`.
+fn module_of(src: &Path, file: &Path) -> String {
+    let rel = file.strip_prefix(src).expect("under src");
+    let first = rel.components().next().expect("a component");
+    let name = first.as_os_str().to_string_lossy();
+    name.trim_end_matches(".rs").to_string()
+}
+
+/// The crate modules a line names: `crate::X` and `crate::{X, Y}`.
+fn named(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = line;
+    while let Some(k) = rest.find("crate::") {
+        rest = &rest[k + "crate::".len()..];
+        if let Some(group) = rest.strip_prefix('{') {
+            let end = group.find('}').unwrap_or(group.len());
+            for item in group[..end].split(',') {
+                let id: String = item
+                    .trim()
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                out.push(id);
+            }
+        } else {
+            let id: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            out.push(id);
+        }
+    }
+    out
+}
+
+#[test]
+fn stages_only_look_down() {
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    let mut wrong = Vec::new();
+    for file in &files {
+        let module = module_of(&src, file);
+        if module == "main" {
+            continue; // The binary uses the library by its name.
+        }
+        let own = layer(&module)
+            .unwrap_or_else(|| panic!("{module} ({}) is in no layer of LAYERS", file.display()));
+        let text = std::fs::read_to_string(file).expect("a source file");
+        for (n, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            for used in named(line) {
+                let Some(theirs) = layer(&used) else {
+                    continue; // An item of the crate root (`crate::compare`).
+                };
+                if used != module && theirs >= own {
+                    wrong.push(format!(
+                        "{}:{}: {module} uses {used}, which is not below it",
+                        file.display(),
+                        n + 1
+                    ));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn only_the_wasm_boundary_knows_the_browser() {
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    for file in files.iter().filter(|f| !f.ends_with("wasm.rs")) {
+        let text = std::fs::read_to_string(file).expect("a source file");
+        for name in ["wasm_bindgen", "serde_wasm_bindgen", "js_sys", "web_sys"] {
+            assert!(
+                !text.contains(&format!("{name}::")) && !text.contains(&format!("use {name}")),
+                "{} names {name}",
+                file.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_check_sees_an_upward_use() {
+    // The detector itself: a line of a lower stage naming a higher one.
+    assert_eq!(named("use crate::diff::words;"), ["diff"]);
+    assert_eq!(named("use crate::{model, text::fold};"), ["model", "text"]);
+    assert!(layer("align") < layer("diff"));
+}
