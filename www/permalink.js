@@ -8,6 +8,8 @@
  * older page still opens the link as its pair). When all the versions do
  * not fit, the link holds the pair alone.
  *
+ * deflate-raw by the browser's CompressionStream, or by deflate.js where
+ * the browser has none (stored blocks, which every browser inflates).
  * The fragment never leaves the browser (it is not sent to any server).
  * LIMIT: a fragment longer than 32 KB is not written: mail and chat apps,
  * and some browsers' address bars, cut links around there. The page says so
@@ -103,6 +105,7 @@
    * for a tenth of a second on the main thread) stops after its first
    * part. */
   async function deflate(pieces, most) {
+    if (!page.codec.native) return storeAll(pieces, most);
     var stream = new CompressionStream("deflate-raw");
     var writer = stream.writable.getWriter();
     var reader = stream.readable.getReader();
@@ -136,7 +139,24 @@
     return joined(chunks, total);
   }
 
+  /** deflate-raw in stored blocks (deflate.js), for a browser without
+   * CompressionStream("deflate-raw"); null past `most` bytes. */
+  function storeAll(pieces, most) {
+    var encoder = new TextEncoder();
+    var chunks = [];
+    var total = 0;
+    for (var piece of pieces) {
+      var bytes = encoder.encode(piece);
+      total += bytes.length;
+      // Five bytes of header a block of 65,535.
+      if (most && total + 5 * Math.ceil(total / 65535) > most) return null;
+      chunks.push(bytes);
+    }
+    return page.codec.store(joined(chunks, total));
+  }
+
   async function inflate(bytes) {
+    if (!page.codec.native) return utf8(inflateHere(bytes));
     var reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
     var chunks = [];
     var total = 0;
@@ -155,9 +175,22 @@
       if (e instanceof LinkError) throw e;
       throw new LinkError("it is damaged or cut short (the compressed data does not unpack)");
     }
-    var all = joined(chunks, total);
+    return utf8(joined(chunks, total));
+  }
+
+  /** deflate.js's inflater, for a browser without DecompressionStream("deflate-raw"). */
+  function inflateHere(bytes) {
     try {
-      return new TextDecoder("utf-8", { fatal: true }).decode(all);
+      return page.codec.inflate(bytes, MAX_INFLATED);
+    } catch (e) {
+      if (e.tooLarge) throw new LinkError("it unpacks to more than " + MAX_INFLATED / 1024 / 1024 + " MB");
+      throw new LinkError("it is damaged or cut short (the compressed data does not unpack)");
+    }
+  }
+
+  function utf8(bytes) {
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch (e) {
       throw new LinkError("its text is not valid UTF-8");
     }

@@ -562,10 +562,16 @@
     return build(INLINE, model, options);
   }
 
+  /** Rows one slice of `viewInto` builds at most, however fast the
+   * machine: so a slice is small on any machine, and a test can tell a
+   * result built in slices from one built whole without timing anything. */
+  var SLICE_ROWS = 200;
+
   /** Shows a model in `element` a slice at a time, yielding to the browser
-   * between slices (at most `budgetMs` of work each), so that a long result
-   * never freezes the page: the ledger, then the side-by-side view, or the
-   * inline view when `options.inline`; `options` otherwise as for `view`.
+   * between slices (at most `budgetMs` of work or SLICE_ROWS rows each), so
+   * that a long result never freezes the page: the ledger, then the
+   * side-by-side view, or the inline view when `options.inline`; `options`
+   * otherwise as for `view`.
    * `onProgress(done, total)` follows along. Returns a Promise that settles
    * (true) when every row is in; `cancel()` on it stops the rest (a newer
    * result replaces this one; it then settles false). */
@@ -585,7 +591,8 @@
         if (cancelled) return resolve(false);
         var start = performance.now();
         var part = document.createDocumentFragment();
-        while (next < rows.length && performance.now() - start < budget) {
+        var last = Math.min(rows.length, next + SLICE_ROWS);
+        while (next < last && performance.now() - start < budget) {
           layout.row(root, rows[next], next, options, part);
           next++;
         }

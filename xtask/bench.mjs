@@ -7,10 +7,17 @@
 // list is the same as examples/bench.rs, whose native timings xtask passes
 // in STORYDIFF_NATIVE (a TSV file) so that the wasm/native ratio is known.
 //
-// Environment: STORYDIFF_SCRIPT (dist/story-diff.js), STORYDIFF_CORPUS,
+// Then the page's own timings on the 1.4 MB pair (dist/index.html, as a
+// reader uses it): how long from the paste until the result shows, the
+// longest main-thread task meanwhile, and the longest task of a switch of
+// view. The tests check that the page stays responsive by what happens
+// (journeys.mjs); these numbers are reported here, never asserted.
+//
+// Environment: STORYDIFF_SCRIPT (dist/story-diff.js), STORYDIFF_PAGE
+// (dist/index.html), STORYDIFF_CORPUS,
 // STORYDIFF_RUNS (runs per library and pair, default 7; 3 on pairs over
 // 1 MB), STORYDIFF_BENCH_JSON (where to write the results as JSON).
-import { launch } from "../tests/e2e/browser.mjs";
+import { largePair, launch, pageUrl } from "../tests/e2e/browser.mjs";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import path from "node:path";
@@ -137,6 +144,63 @@ for (const pair of pairs) {
     native: native.get(pair.name),
   });
 }
+
+/** The page on the 1.4 MB pair: paste to shown, and its long tasks. */
+async function pageTimings() {
+  const [b, a] = largePair();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(pageUrl);
+  await page.locator("#status", { hasText: /compared in \d+ ms/ }).waitFor();
+  const observe = () =>
+    page.evaluate(() => {
+      window.__longTasks = [];
+      window.__observer?.disconnect();
+      window.__observer = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
+      });
+      window.__observer.observe({ type: "longtask" });
+    });
+  await observe();
+  await page.evaluate(() => {
+    const old = document.querySelector("#result .sd-view");
+    new MutationObserver((_, observer) => {
+      const v = document.querySelector("#result .sd-view");
+      if (v && v !== old && v.querySelector(".sd-row") && window.__pastedAt != null) {
+        window.__shownAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document.querySelector("#result"), { childList: true, subtree: true });
+  });
+  // As one paste each: the value, then `input` (timed in the page from
+  // the second paste, so carrying 2.8 MB to the browser is not counted).
+  for (const [selector, text] of [["#before", b], ["#after", a]]) {
+    await page.evaluate(([selector, text]) => {
+      window.__pastedAt = performance.now();
+      const area = document.querySelector(selector);
+      area.value = text;
+      area.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+    }, [selector, text]);
+  }
+  await page.waitForFunction(() => window.__shownAt != null, null, { timeout: 60000 });
+  await page.locator("#status", { hasText: /compared in \d+ ms/ }).waitFor({ timeout: 60000 });
+  for (let k = 0; k < 5; k++) await page.mouse.wheel(0, 3000);
+  await page.waitForTimeout(300);
+  const shown = await page.evaluate(() => Math.round(window.__shownAt - window.__pastedAt));
+  const pasteTasks = await page.evaluate(() => window.__longTasks);
+  // A switch of view, and back.
+  const switchTasks = [];
+  for (const [label, selector] of [["Inline", "#result-inline .sd-line"], ["Side by side", "#result .sd-row"]]) {
+    await observe();
+    await page.getByLabel(label, { exact: true }).check();
+    await page.waitForFunction((s) => document.querySelectorAll(s).length === StoryDiffPage.model.rows.length, selector, { timeout: 60000 });
+    await page.waitForTimeout(200);
+    switchTasks.push(...(await page.evaluate(() => window.__longTasks)));
+  }
+  await context.close();
+  return { kb: Math.round((b.length + a.length) / 1024), shown, pasteTasks, switchTasks };
+}
+const pageTimes = await pageTimings();
 await browser.close();
 
 const fmt = (x, d) => (x == null ? "-" : x.toFixed(d ?? (x < 10 ? 2 : 1)));
@@ -169,6 +233,10 @@ console.log(
     ? "target met: faster than the fastest peer on every pair, geometric mean <= 0.5"
     : `target NOT met: ${slower.length ? "slower on " + slower.join(", ") : ""}${geomean > 0.5 ? " geometric mean > 0.5" : ""}`
 );
+const longest = (tasks) => (tasks.length ? `${Math.max(...tasks)} ms (long tasks: ${tasks.join(", ")})` : "none over 50 ms");
+console.log(`\nthe page on the 1.4 MB pair (${pageTimes.kb} KB): shown ${pageTimes.shown} ms after the paste`);
+console.log(`  longest main-thread task from the paste to every row: ${longest(pageTimes.pasteTasks)}`);
+console.log(`  longest task switching to inline and back: ${longest(pageTimes.switchTasks)}`);
 if (process.env.STORYDIFF_BENCH_JSON) {
-  writeFileSync(process.env.STORYDIFF_BENCH_JSON, JSON.stringify({ version, date: new Date().toISOString(), results, geomean }, null, 2));
+  writeFileSync(process.env.STORYDIFF_BENCH_JSON, JSON.stringify({ version, date: new Date().toISOString(), results, geomean, page: pageTimes }, null, 2));
 }

@@ -2,7 +2,7 @@
 // localStorage (issue 5).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { deflateRawSync } from "node:zlib";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { launch, openPage, paste, pageUrl, seed, SEED_000, SEED_001, SEED_002 } from "./browser.mjs";
 
 let browser;
@@ -292,4 +292,52 @@ test("the options on the page travel in the link", async () => {
   assert.equal(await fresh.page.locator("#opt-ignore-case").isChecked(), true);
   await fresh.context.close();
   await context.close();
+});
+
+test("without CompressionStream('deflate-raw') (an older engine) the page makes and opens links with its own codec, and they open everywhere", async () => {
+  /** A fresh profile whose browser has no deflate-raw streams. */
+  const older = async (url) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(() => {
+      delete window.CompressionStream;
+      delete window.DecompressionStream;
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(url);
+    return { page, context, errors };
+  };
+  const b = seed(SEED_000);
+  const a = seed(SEED_001) + "\n\n👩‍👩‍👧 “Quoted,” she said.";
+  const old = await older(pageUrl);
+  assert.equal(await old.page.evaluate(() => StoryDiffPage.codec.native), false);
+  await old.page.click("#clear");
+  await paste(old.page, "#before", b);
+  await paste(old.page, "#after", a);
+  await old.page.click("#compare");
+  const url = await linkSettled(old.page);
+  // Stored blocks: longer than a compressed link, and still deflate-raw.
+  const state = JSON.parse(inflateRawSync(Buffer.from(new URL(url).hash.slice("#sd1=".length), "base64url")).toString("utf8"));
+  assert.deepEqual([state.b, state.a], [b, a]);
+
+  // That link in a browser with the streams.
+  const fresh = await openPage(browser, url);
+  await fresh.page.locator(".sd-after ins", { hasText: "They need to get rid of these illusions" }).first().waitFor();
+  assert.equal(await fresh.page.locator("#after").inputValue(), a);
+  assert.equal(await fresh.page.evaluate(() => StoryDiffPage.codec.native), true);
+  await fresh.context.close();
+
+  // A compressed link (as the other browsers make them) in the older one.
+  const other = await older(pageUrl + linkFor({ v: 1, b: seed(SEED_002), a: seed(SEED_002) + " Updated.", o: { ignoreCase: true } }));
+  await other.page.locator(".sd-after ins", { hasText: "Updated." }).first().waitFor();
+  assert.equal(await other.page.locator("#before").inputValue(), seed(SEED_002));
+  assert.equal(await other.page.locator("#opt-ignore-case").isChecked(), true);
+  // And a damaged one: said so, the texts kept.
+  await other.page.evaluate(() => (location.hash = "#sd1=" + "q".repeat(40)));
+  await other.page.locator("#share-notice", { hasText: "could not be opened" }).waitFor();
+  assert.equal(await other.page.locator("#before").inputValue(), seed(SEED_002));
+  assert.deepEqual([...old.errors, ...other.errors], []);
+  await other.context.close();
+  await old.context.close();
 });

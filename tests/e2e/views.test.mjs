@@ -17,9 +17,12 @@ after(async () => {
 const PHONE = { width: 375, height: 740 };
 
 async function compareTexts(page, b, a) {
-  await page.evaluate(() => (document.getElementById("status").textContent = ""));
   await paste(page, "#before", b);
   await paste(page, "#after", a);
+  // Cleared after the pastes: a comparison the first paste started (live)
+  // may finish meanwhile and say "compared in"; the click's comparison
+  // supersedes any still under way, so the next "compared in" is its.
+  await page.evaluate(() => (document.getElementById("status").textContent = ""));
   await page.click("#compare");
   await page.locator("#status", { hasText: /compared in \d+ ms/ }).waitFor({ timeout: 30000 });
 }
@@ -112,7 +115,7 @@ test("inline on a phone: the ledger above it, page furniture set aside as side b
   await context.close();
 });
 
-test("inline on the 1.4 MB pair: unchanged runs folded, built a slice at a time, and switching views never freezes the page", async () => {
+test("inline on the 1.4 MB pair: unchanged runs folded, and a switch of view builds the chosen view alone", async () => {
   const [b, a] = largePair();
   const { page, context, errors } = await openPage(browser, undefined, PHONE);
   await page.locator("#status", { hasText: /compared in \d+ ms/ }).waitFor();
@@ -134,34 +137,20 @@ test("inline on the 1.4 MB pair: unchanged runs folded, built a slice at a time,
   assert.ok(inline.folds > 0, "long unchanged runs are folded");
   assert.equal(inline.sideBuilt, 0);
 
-  /** Switches view and waits for every row; the longest task meanwhile. */
+  /** Switches view and waits for every row. */
   const switchTo = async (label, selector) => {
-    await page.evaluate(() => {
-      window.__longTasks = [];
-      window.__observer = new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
-      });
-      window.__observer.observe({ type: "longtask" });
-    });
     await page.getByLabel(label, { exact: true }).check();
     await page.waitForFunction((s) => document.querySelectorAll(s).length === StoryDiffPage.model.rows.length, selector, { timeout: 30000 });
-    await page.waitForTimeout(200);
-    return page.evaluate(() => {
-      window.__observer.disconnect();
-      return window.__longTasks;
-    });
   };
-  const toSide = await switchTo("Side by side", "#result .sd-row");
+  await switchTo("Side by side", "#result .sd-row");
   const side = await measure();
   assert.equal(side.inlineBuilt, 0, "the inline view is dropped once side by side is shown");
+  // Folded, the inline view is no taller than side by side (built whole
+  // and unfolded it was several times taller, and its switch a 343 ms
+  // task: `cargo xtask bench` reports the switch's longest task).
   assert.ok(inline.height <= side.height, `inline ${inline.height} px against side by side ${side.height} px`);
-  const toInline = await switchTo("Inline", "#result-inline .sd-line");
+  await switchTo("Inline", "#result-inline .sd-line");
   assert.equal((await measure()).sideBuilt, 0);
-  // Folded and sliced, the longest task of a switch is under 100 ms on an
-  // idle machine (built whole and unfolded, it was 343 ms, which the
-  // height check above catches); the bound leaves room for a busy one.
-  const worst = Math.max(0, ...toSide, ...toInline);
-  assert.ok(worst <= 400, `a task ran ${worst} ms while switching views (${toSide.join(", ")} / ${toInline.join(", ")})`);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -5,9 +5,10 @@
 //!   `dist/index.html` and `dist/story-diff.js`, then prints the page's
 //!   file:// address.
 //! - `test` runs `dist`, then every test: Rust (native), the wasm tests in
-//!   Node, `tsc` on the npm package's declarations, and the page in
-//!   headless Chromium (installed from Debian's packages when missing),
-//!   plus rustfmt and clippy on both targets.
+//!   Node, `tsc` on the npm package's declarations, the page in headless
+//!   Chromium, and the user journeys in Chromium, Firefox ESR and
+//!   WebKitGTK (each installed from Debian's packages when missing), plus
+//!   rustfmt and clippy on both targets.
 //! - `bench` runs `dist`, the native timings (`examples/bench.rs`), then
 //!   `xtask/bench.mjs`: ours against jsdiff and diff-match-patch in one
 //!   headless Chromium. Not part of `test`: timings are not assertions.
@@ -122,10 +123,23 @@ fn ensure_wasm_bindgen() -> Result {
 /// Installs Debian packages that provide `program` when it is missing.
 /// Returns whether the program is there afterwards.
 fn ensure_apt(program: &str, packages: &[&str]) -> bool {
-    if have(program) {
+    ensure_apt_with(program, packages, false, || have(program))
+}
+
+/// Installs Debian packages when `present` says what they provide is
+/// missing (another process may hold the package lock: apt waits for it),
+/// with the packages they recommend when `recommends`. Returns `present()`
+/// afterwards.
+fn ensure_apt_with(
+    what: &str,
+    packages: &[&str],
+    recommends: bool,
+    present: impl Fn() -> bool,
+) -> bool {
+    if present() {
         return true;
     }
-    eprintln!("xtask: {program} is missing; installing {packages:?} from Debian's packages");
+    eprintln!("xtask: {what} is missing; installing {packages:?} from Debian's packages");
     let sudo = output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() != "0");
     let apt = |args: &[&str]| {
         let mut cmd = if sudo {
@@ -136,14 +150,90 @@ fn ensure_apt(program: &str, packages: &[&str]) -> bool {
         if sudo {
             cmd.arg("apt-get");
         }
-        cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        cmd.args(["-o", "DPkg::Lock::Timeout=900"])
+            .args(args)
+            .env("DEBIAN_FRONTEND", "noninteractive");
         run(&mut cmd)
     };
     let _ = apt(&["update"]);
-    let mut install = vec!["install", "-y", "--no-install-recommends"];
+    let mut install = vec!["install", "-y"];
+    if !recommends {
+        install.push("--no-install-recommends");
+    }
     install.extend_from_slice(packages);
     let _ = apt(&install);
-    have(program)
+    present()
+}
+
+/// The three engines the user journeys run in: the name journeys.mjs
+/// knows, Debian's packages, the files they must provide, and how to read
+/// the version that is installed.
+struct Engine {
+    name: &'static str,
+    packages: &'static [&'static str],
+    /// With the packages they recommend: Firefox and WebKitGTK were tried
+    /// here so (Mesa's software renderer, GStreamer), Chromium without.
+    recommends: bool,
+    files: &'static [&'static str],
+    version: fn() -> Option<String>,
+}
+
+const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+
+const ENGINES: [Engine; 3] = [
+    Engine {
+        name: "chromium",
+        packages: &["chromium"],
+        recommends: false,
+        files: &["/usr/bin/chromium"],
+        version: || {
+            let v = output(Command::new("chromium").arg("--version"))?;
+            // "Chromium 156.0.8078.114 built on Debian ..."
+            Some(v.split(" built on").next()?.trim().to_string())
+        },
+    },
+    Engine {
+        name: "firefox",
+        packages: &["firefox-esr"],
+        recommends: true,
+        files: &["/usr/bin/firefox-esr"],
+        version: || {
+            let v = output(Command::new("firefox-esr").arg("--version"))?;
+            Some(v.trim().trim_start_matches("Mozilla ").to_string())
+        },
+    },
+    Engine {
+        name: "webkit",
+        // WebKitWebDriver drives MiniBrowser (from libwebkit2gtk-4.1-0), which
+        // needs an X display: Xvfb.
+        packages: &["webkit2gtk-driver", "xvfb"],
+        recommends: true,
+        files: &["/usr/bin/WebKitWebDriver", "/usr/bin/Xvfb", MINIBROWSER],
+        version: || {
+            let v = output(Command::new("dpkg-query").args([
+                "-W",
+                "-f",
+                "${Version}",
+                "libwebkit2gtk-4.1-0",
+            ]))?;
+            // "2.50.6-1~deb12u2": the upstream version.
+            Some(format!("WebKitGTK {}", v.split('-').next()?.trim()))
+        },
+    },
+];
+
+/// Installs each engine that is missing (skipping those already there).
+fn ensure_engines() -> Result {
+    for engine in &ENGINES {
+        let present = || engine.files.iter().all(|f| Path::new(f).exists());
+        if !ensure_apt_with(engine.name, engine.packages, engine.recommends, present) {
+            return Err(format!(
+                "{} is needed for the browser tests and could not be installed ({:?})",
+                engine.name, engine.packages
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn ensure_npm_packages(dir: &Path) -> Result {
@@ -268,6 +358,7 @@ fn share_script(read: &dyn Fn(&str) -> Result<String>) -> Result<String> {
     let mut out = String::new();
     for file in [
         "www/storage.js",
+        "www/deflate.js",
         "www/permalink.js",
         "www/export.js",
         "www/ui.js",
@@ -544,9 +635,7 @@ fn test() -> Result {
     // target's runner in .cargo/config.toml).
     run(cargo().args(["test", "--target", WASM_TARGET, "--test", "wasm"]))?;
 
-    if !ensure_apt("chromium", &["chromium"]) {
-        return Err("Chromium is needed for the page tests and could not be installed".into());
-    }
+    ensure_engines()?;
     let e2e = root().join("tests").join("e2e");
     ensure_npm_packages(&root())?;
     // The npm package's declarations, as a TypeScript user meets them:
@@ -559,16 +648,50 @@ fn test() -> Result {
         "--noEmit",
         "--strict",
     ]))?;
-    let mut node = Command::new("node");
-    node.arg("--test").arg("--test-concurrency=1");
+    // The Chromium tests (those that need its protocol, and the rest that
+    // have not moved to the journeys), then the user journeys once per
+    // engine: every engine runs even when one fails, so a failure says
+    // which engines it is in.
     let mut files: Vec<PathBuf> = std::fs::read_dir(&e2e)
         .map_err(|e| e.to_string())?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+        .filter(|p| {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            name.ends_with(".test.mjs") && !name.starts_with("journeys-")
+        })
         .collect();
     files.sort();
+    let mut node = Command::new("node");
+    node.arg("--test").arg("--test-concurrency=1");
     node.args(&files).env("STORYDIFF_PAGE", &built.index);
-    run(&mut node)
+    let chromium_tests = run(&mut node);
+    let mut summary = Vec::new();
+    let mut failed = Vec::new();
+    for engine in &ENGINES {
+        let version = (engine.version)().unwrap_or_else(|| engine.name.to_string());
+        let journeys = e2e.join(format!("journeys-{}.test.mjs", engine.name));
+        let outcome = run(Command::new("node")
+            .arg("--test")
+            .arg(&journeys)
+            .env("STORYDIFF_PAGE", &built.index));
+        summary.push(format!(
+            "  {version}: {}",
+            if outcome.is_ok() { "passed" } else { "FAILED" }
+        ));
+        if outcome.is_err() {
+            failed.push(version);
+        }
+    }
+    eprintln!(
+        "xtask: the user journeys, by engine:\n{}",
+        summary.join("\n")
+    );
+    chromium_tests?;
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("the user journeys failed in {}", failed.join(", ")))
+    }
 }
 
 // ---------------------------------------------------------------- bench
@@ -602,6 +725,7 @@ fn bench() -> Result {
     run(Command::new("node")
         .arg(root.join("xtask").join("bench.mjs"))
         .env("STORYDIFF_SCRIPT", script)
+        .env("STORYDIFF_PAGE", &built.index)
         .env("STORYDIFF_NATIVE", &tsv)
         .env("STORYDIFF_BENCH_JSON", target_dir().join("bench.json")))?;
     // A story's history in the page: the 38-version chain dropped at once.
