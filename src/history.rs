@@ -678,21 +678,6 @@ impl<'a> Builder<'a> {
 /// published or last updated.
 const DATELINE: [&str; 4] = ["last updated", "updated", "published", "posted"];
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// The date a text carries near its top on an "Updated", "Last updated",
 /// "Published" or "Posted" line (or on the line after one that says only
 /// that), as the text writes it: "20 May 2022", "May 20, 2022",
@@ -732,7 +717,7 @@ fn find_date(line: &str) -> Option<String> {
     let words = word_runs(line);
     let month = |w: &str| {
         let w = w.to_lowercase();
-        w.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(&w))
+        w.len() >= 3 && crate::text::MONTHS.iter().any(|m| m.starts_with(&w))
     };
     let day = |w: &str| w.len() <= 2 && w.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
     let year = |w: &str| w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1900..=2200).contains(&y));
