@@ -57,8 +57,22 @@ pub use read::read_html;
 /// (`options.deadline_ms`) gives a rougher answer marked `approximate`.
 pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Comparison<'a> {
     let deadline = deadline::after_ms(options.deadline_ms);
+    // Only where the versions differ is read, with the paragraphs around
+    // it: the runs both open and close with are equal rows.
+    let window = if options.whole {
+        segment::Window::whole(before, after)
+    } else {
+        segment::window(before, after)
+    };
+    let (inside_before, inside_after) = (
+        &before[window.head..window.before_end],
+        &after[window.head..window.after_end],
+    );
     // Paragraphs one version ran together come back where the other has them.
-    let (all_before, all_after) = segment::recut(segment::blocks(before), segment::blocks(after));
+    let (all_before, all_after) = segment::recut(
+        segment::blocks(inside_before),
+        segment::blocks(inside_after),
+    );
     // Page furniture is set aside before alignment: it takes part in no
     // pairing and becomes `noise` rows where it stands.
     let (noise_before, noise_after) = clean::noise_both(&all_before, &all_after);
@@ -67,13 +81,13 @@ pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Compar
     let (links, rough) = align::align(&blocks_before, &blocks_after, options, deadline);
     let rows = rows::build(
         &rows::Version {
-            text: before,
+            text: inside_before,
             all: &all_before,
             article: &blocks_before,
             index: &index_before,
         },
         &rows::Version {
-            text: after,
+            text: inside_after,
             all: &all_after,
             article: &blocks_after,
             index: &index_after,
@@ -82,6 +96,7 @@ pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Compar
         options,
         deadline,
     );
+    let rows = rows::with_runs(rows, before, after, window);
     let ledger = analyse::ledger(
         before,
         after,

@@ -37,6 +37,8 @@ Options:
   --ignore-punctuation treat punctuation and typography differences as equal
   --show-noise        show page furniture (carousels, credits) in full, not as a count
   --hide-cosmetic     show quote, dash and white-space differences as plain text
+  --whole             read all of both texts, not only where they differ: lists
+                      the quotes of the shared opening and closing too
 
 A file ending in .html or .htm is read as a web page: its story's text,
 without the page around it. A file named - is standard input (one side).
@@ -120,6 +122,7 @@ fn parse(args: Vec<String>) -> Result<Args, String> {
             "--ignore-punctuation" => parsed.options.ignore_punctuation = true,
             "--show-noise" => parsed.options.show_noise = true,
             "--hide-cosmetic" => parsed.options.hide_cosmetic = true,
+            "--whole" => parsed.options.whole = true,
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option '{s}'")),
             _ => files.push(arg),
         }

@@ -384,6 +384,12 @@ pub struct Options {
     /// Milliseconds the word diff may take before it settles for a rougher
     /// answer (`approximate: true`).
     pub deadline_ms: u32,
+    /// Read the whole of both texts, not only the window where they
+    /// differ: quotes in the text both versions open and close with are
+    /// then listed (as unchanged), and furniture there is set aside as
+    /// noise. Slower on a small change in a long story; the rows and the
+    /// changes are the same either way.
+    pub whole: bool,
 }
 
 impl Options {
@@ -406,6 +412,7 @@ impl Default for Options {
             show_noise: false,
             hide_cosmetic: false,
             deadline_ms: 2000,
+            whole: false,
         }
     }
 }

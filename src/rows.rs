@@ -9,7 +9,7 @@ use similar::Instant;
 use crate::align::Link;
 use crate::diff;
 use crate::model::{Options, Row, RowKind, Tag};
-use crate::segment::Block;
+use crate::segment::{Block, Window};
 use crate::text;
 
 /// One version as the rows are built from it: its whole text, all its
@@ -222,6 +222,45 @@ impl<'a> Noise<'_, 'a> {
 }
 
 /// Appends an equal block, extending the last row when it is equal too.
+/// The rows of the whole texts from the rows of their `window`: the shared
+/// opening and closing runs become equal rows, joined with the window's
+/// equal rows beside them as the whole text's equal blocks would be, and
+/// the moves' partners follow.
+pub(crate) fn with_runs<'a>(
+    rows: Vec<Row<'a>>,
+    before: &'a str,
+    after: &'a str,
+    window: Window,
+) -> Vec<Row<'a>> {
+    let wholes = (before, after);
+    let mut out = Vec::with_capacity(rows.len() + 2);
+    if window.head > 0 {
+        out.push(Row::new(
+            RowKind::Equal,
+            Some(&before[..window.head]),
+            Some(&after[..window.head]),
+        ));
+    }
+    let joins = window.head > 0 && rows.first().is_some_and(|r| r.kind == RowKind::Equal);
+    let shift = out.len() - usize::from(joins);
+    for (k, mut row) in rows.into_iter().enumerate() {
+        row.partner = row.partner.map(|p| p + shift);
+        match (k, row.kind, row.before, row.after) {
+            (0, RowKind::Equal, Some(b), Some(a)) => push_equal(&mut out, wholes, b, a),
+            _ => out.push(row),
+        }
+    }
+    if window.before_end < before.len() {
+        push_equal(
+            &mut out,
+            wholes,
+            &before[window.before_end..],
+            &after[window.after_end..],
+        );
+    }
+    out
+}
+
 fn push_equal<'a>(
     rows: &mut Vec<Row<'a>>,
     wholes: (&'a str, &'a str),

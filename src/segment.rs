@@ -5,6 +5,10 @@
 //! and line endings ride with the block before them (or, at the very start,
 //! with the first block), so joining the blocks gives the text back.
 
+mod window;
+
+pub(crate) use window::{window, Window, CONTEXT_AFTER, CONTEXT_BEFORE};
+
 /// One block of a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Block<'a> {

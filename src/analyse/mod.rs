@@ -13,6 +13,7 @@
 mod figures;
 mod outlets;
 mod quotes;
+mod reach;
 mod sentences;
 mod stats;
 
@@ -77,7 +78,25 @@ pub(crate) fn ledger(
 ) -> Ledger {
     let sides = (Side::new(before, rows, true), Side::new(after, rows, false));
     let mut stats = stats::count(rows);
-    let quotes = quotes::ledger(&sides.0, &sides.1, blocks, options, deadline);
+    let (reach_before, reach_after) = if options.whole {
+        (
+            std::iter::once(0..blocks.0.len()).collect(),
+            std::iter::once(0..blocks.1.len()).collect(),
+        )
+    } else {
+        (
+            reach::reaches(&sides.0, blocks.0, rows, true),
+            reach::reaches(&sides.1, blocks.1, rows, false),
+        )
+    };
+    let quotes = quotes::ledger(
+        &sides.0,
+        &sides.1,
+        blocks,
+        (&reach_before, &reach_after),
+        options,
+        deadline,
+    );
     let outlets = (stats.shared_wording < OUTLETS_BELOW && !before.is_empty() && !after.is_empty())
         .then(|| outlets::pair(&sides.0, &sides.1, figures::has_figure, deadline));
     let figures = figures::ledger(rows, &sides.0, &sides.1, outlets.as_ref());

@@ -24,6 +24,8 @@ mod words;
 
 pub(crate) use pair::ledger;
 
+use std::ops::Range;
+
 use super::Side;
 use crate::segment::Block;
 
@@ -68,10 +70,36 @@ pub(crate) fn surname(speaker: &str) -> String {
     }
 }
 
-/// Finds the quotations of one version, with their speakers. `blocks` are
-/// the blocks of its text, as `segment::blocks` cuts them (`compare` has
-/// them already).
-pub(crate) fn find(side: &Side<'_>, blocks: &[Block<'_>]) -> Vec<Found> {
+/// Blocks past a reach's end that a quote opened inside it may run on
+/// into: a press release's statement is several paragraphs in the
+/// speaker's voice after its "X said:" line.
+const SPILL: usize = 12;
+
+/// Finds the quotations of one version, with their speakers, that open in
+/// one of its `reaches` (ranges of its `blocks`, as `segment::blocks` cuts
+/// them; `compare` has them already).
+pub(crate) fn find(side: &Side<'_>, blocks: &[Block<'_>], reaches: &[Range<usize>]) -> Vec<Found> {
+    let base = side.text.as_ptr() as usize;
+    let mut out = Vec::new();
+    for reach in reaches {
+        // Each reach is read alone, so a statement or a speaker named a
+        // paragraph earlier never joins text across a gap; a quote it
+        // opens may run on past its end.
+        let end = (reach.end + SPILL).min(blocks.len());
+        let limit = blocks
+            .get(reach.end)
+            .map_or(usize::MAX, |b| b.text.as_ptr() as usize - base);
+        out.extend(
+            find_in(side, &blocks[reach.start..end])
+                .into_iter()
+                .filter(|q| q.start < limit),
+        );
+    }
+    out
+}
+
+/// [`find`] in one run of consecutive blocks.
+fn find_in(side: &Side<'_>, blocks: &[Block<'_>]) -> Vec<Found> {
     let text = side.text;
     let base = text.as_ptr() as usize;
     let blocks: Vec<(usize, usize)> = blocks

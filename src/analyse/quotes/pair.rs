@@ -1,6 +1,7 @@
 //! Pairing: the quotes of one version with those of the other.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use similar::Instant;
 
@@ -33,11 +34,12 @@ pub(crate) fn ledger(
     before: &Side<'_>,
     after: &Side<'_>,
     blocks: (&[Block<'_>], &[Block<'_>]),
+    reaches: (&[Range<usize>], &[Range<usize>]),
     options: &Options,
     deadline: Option<Instant>,
 ) -> Vec<Quote> {
-    let qb = find(before, blocks.0);
-    let qa = find(after, blocks.1);
+    let qb = find(before, blocks.0, reaches.0);
+    let qa = find(after, blocks.1, reaches.1);
     let kb: Vec<Vec<u64>> = qb.iter().map(|q| key_words(&q.text)).collect();
     let ka: Vec<Vec<u64>> = qa.iter().map(|q| key_words(&q.text)).collect();
     let n = qb.len();

@@ -6,7 +6,8 @@ use crate::model::Row;
 fn quotes(text: &str) -> Vec<(String, Option<String>)> {
     let rows = [Row::new(crate::RowKind::Equal, Some(text), Some(text))];
     let side = Side::new(text, &rows, true);
-    find(&side, &crate::segment::blocks(text))
+    let blocks = crate::segment::blocks(text);
+    find(&side, &blocks, std::slice::from_ref(&(0..blocks.len())))
         .into_iter()
         .map(|q| (q.text, q.speaker))
         .collect()
@@ -120,10 +121,15 @@ fn quotes_in_noise_rows_stay_out() {
         Row::new(crate::RowKind::Noise, Some(&text[..split]), None),
         Row::new(crate::RowKind::Equal, Some(&text[split..]), None),
     ];
-    let found: Vec<String> = find(&Side::new(text, &rows, true), &crate::segment::blocks(text))
-        .into_iter()
-        .map(|q| q.text)
-        .collect();
+    let blocks = crate::segment::blocks(text);
+    let found: Vec<String> = find(
+        &Side::new(text, &rows, true),
+        &blocks,
+        std::slice::from_ref(&(0..blocks.len())),
+    )
+    .into_iter()
+    .map(|q| q.text)
+    .collect();
     assert_eq!(found, ["We will stay and fight"]);
 }
 

@@ -1,0 +1,128 @@
+//! The window (`Options::whole` off, the default) against the whole-text
+//! reading, on every real pair there is: the corpus (`../shared/corpus`,
+//! read at test time, never committed), the devset (`../shared/devset`) and
+//! the seeds.
+//!
+//! What MODEL.md promises holds on each: the rows are the same, except that
+//! page furniture inside the runs both versions open and close with is an
+//! equal row rather than a noise row; every changed, added or removed quote
+//! is the same, speaker and rows included; the figures and every count but
+//! `sharedWording` (which leaves furniture out) are the same; and the rows
+//! still rebuild both texts.
+
+#[allow(dead_code)] // the shared checks this file does not use
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use storydiff::{compare, Change, Comparison, Options, RowKind};
+
+fn shared(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(name);
+    assert!(
+        dir.is_dir(),
+        "{} is missing (CI provides it; copy or link the shared folder there)",
+        dir.display()
+    );
+    dir
+}
+
+/// Every pair in the corpus and the devset, and the seeds: (name, a, b).
+fn pairs() -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    for set in ["corpus", "devset"] {
+        let dir = shared(set);
+        let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .expect("a folder")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.join("a.txt").is_file())
+            .collect();
+        names.sort();
+        for p in names {
+            let read = |f: &str| std::fs::read_to_string(p.join(f)).expect("a pair's text");
+            out.push((p.display().to_string(), read("a.txt"), read("b.txt")));
+        }
+    }
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&seeds)
+        .expect("seeds")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    for w in files.windows(2) {
+        let read = |p: &Path| std::fs::read_to_string(p).expect("a seed");
+        out.push((w[0].display().to_string(), read(&w[0]), read(&w[1])));
+    }
+    out
+}
+
+/// The rows as (kind, Before, After), with furniture both sides share
+/// counted as equal text and neighbouring equal rows joined.
+fn rows(c: &Comparison<'_>) -> Vec<(RowKind, String, String)> {
+    let mut out: Vec<(RowKind, String, String)> = Vec::new();
+    for r in &c.rows {
+        let kind = match r.kind {
+            RowKind::Noise if r.before == r.after => RowKind::Equal,
+            k => k,
+        };
+        let (b, a) = (r.before.unwrap_or(""), r.after.unwrap_or(""));
+        match out.last_mut() {
+            Some(last) if kind == RowKind::Equal && last.0 == RowKind::Equal => {
+                last.1.push_str(b);
+                last.2.push_str(a);
+            }
+            _ => out.push((kind, b.to_string(), a.to_string())),
+        }
+    }
+    out
+}
+
+#[test]
+fn the_window_reads_every_change_as_the_whole_text_does() {
+    let whole = Options {
+        whole: true,
+        ..Options::default()
+    };
+    let mut read_less = 0;
+    for (name, a, b) in pairs() {
+        if a.len() > 500_000 && cfg!(debug_assertions) {
+            continue; // the 1.4 MB pair is the benchmark's, in release
+        }
+        let (w, n) = (
+            compare(&a, &b, &whole),
+            compare(&a, &b, &Options::default()),
+        );
+        common::check_invariants(&a, &b, &n, &name);
+        assert!(rows(&w) == rows(&n), "{name}: the rows differ");
+        let changed = |c: &Comparison<'_>| {
+            c.ledger
+                .quotes
+                .iter()
+                .filter(|q| q.change != Change::Unchanged)
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            changed(&w),
+            changed(&n),
+            "{name}: the changed quotes differ"
+        );
+        assert_eq!(
+            w.ledger.figures, n.ledger.figures,
+            "{name}: the figures differ"
+        );
+        let (mut sw, mut sn) = (w.ledger.stats.clone(), n.ledger.stats.clone());
+        (sw.shared_wording, sn.shared_wording) = (0.0, 0.0);
+        assert_eq!(sw, sn, "{name}: the counts differ");
+        read_less += usize::from(w.ledger.quotes.len() > n.ledger.quotes.len());
+    }
+    // The window is no copy of the whole reading: on real pairs it leaves
+    // unchanged quotes far from the changes unread.
+    assert!(
+        read_less >= 10,
+        "the window read as much as the whole text on all but {read_less} pairs"
+    );
+}
