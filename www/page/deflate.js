@@ -12,8 +12,8 @@
  *   `most` bytes of output, and any other Error on data that is not
  *   deflate-raw.
  *
- * permalink.js asks `StoryDiffPage.codec.native` which to use. */
-import { page } from "./state.js";
+ * permalink.js asks `codec.native` which to use. No DOM and no page state:
+ * tests/e2e/codec.test.mjs imports this module in Node. */
 
 function supports(Kind) {
   try {
@@ -201,7 +201,7 @@ function inflate(data, most) {
   return out.subarray(0, size);
 }
 
-page.codec = {
+export var codec = {
   /** Whether the browser's own deflate-raw streams are used. */
   native:
     typeof CompressionStream === "function" &&

@@ -4,9 +4,9 @@
  * comparison (app.js), and history.js catches dropped files before ui.js. */
 import StoryDiff from "../api.js";
 import { defineElement } from "../element/element.js";
+import { codec } from "./deflate.js";
 import { page } from "./state.js";
 import "./storage.js";
-import "./deflate.js";
 import "./permalink.js";
 import "./export.js";
 import "./ui.js";
@@ -17,4 +17,5 @@ import "./app.js";
 // tests and the console (read by no module).
 window.StoryDiff = StoryDiff;
 window.StoryDiffPage = page;
+page.codec = codec;
 defineElement();

@@ -16,6 +16,7 @@
  * and offers an export instead. A broken or crafted fragment gives a
  * message and leaves the text areas as they were. */
 import { OPTION_KEYS } from "../core/options.js";
+import { codec } from "./deflate.js";
 import { SEEDS } from "./seeds.js";
 import { page } from "./state.js";
 
@@ -105,7 +106,7 @@ function* stringPieces(text) {
  * for a tenth of a second on the main thread) stops after its first
  * part. */
 async function deflate(pieces, most) {
-  if (!page.codec.native) return storeAll(pieces, most);
+  if (!codec.native) return storeAll(pieces, most);
   var stream = new CompressionStream("deflate-raw");
   var writer = stream.writable.getWriter();
   var reader = stream.readable.getReader();
@@ -152,11 +153,11 @@ function storeAll(pieces, most) {
     if (most && total + 5 * Math.ceil(total / 65535) > most) return null;
     chunks.push(bytes);
   }
-  return page.codec.store(joined(chunks, total));
+  return codec.store(joined(chunks, total));
 }
 
 async function inflate(bytes) {
-  if (!page.codec.native) return utf8(inflateHere(bytes));
+  if (!codec.native) return utf8(inflateHere(bytes));
   var reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
   var chunks = [];
   var total = 0;
@@ -181,7 +182,7 @@ async function inflate(bytes) {
 /** deflate.js's inflater, for a browser without DecompressionStream("deflate-raw"). */
 function inflateHere(bytes) {
   try {
-    return page.codec.inflate(bytes, MAX_INFLATED);
+    return codec.inflate(bytes, MAX_INFLATED);
   } catch (e) {
     if (e.tooLarge) throw new LinkError("it unpacks to more than " + MAX_INFLATED / 1024 / 1024 + " MB");
     throw new LinkError("it is damaged or cut short (the compressed data does not unpack)");

@@ -7,7 +7,7 @@
  *   applyOptions(options), state() (what a link or the store holds),
  *   setTexts(before, after, options), keep(), forget(), kept, firstVisit,
  *   restored.
- * - deflate.js: codec ({ native, store, inflate, ... }).
+ * - main.js: codec (deflate.js's, for tests: { native, store, inflate }).
  * - permalink.js: link ({ tooLong, size, limit, current }), syncLink(),
  *   openingLink (a Promise), encodeLink(state), decodeLink(fragment).
  * - export.js: copy(text, what, title, note), exportAs(format),
