@@ -454,7 +454,8 @@ fn inline_scripts(page: &str) -> Result<Vec<&str>> {
 
 /// The ES module's named exports: every public member of `window.StoryDiff`
 /// (its `_` test hooks aside), as www/npm/story-diff.d.ts declares them.
-/// tests/e2e/types.test.mjs holds the three to the same names.
+/// tests/e2e/types.test.mjs holds the three to the same names, and `dist`
+/// checks the bundle's exports against this list.
 const NPM_EXPORTS: [&str; 13] = [
     "compare",
     "compareAsync",
@@ -485,15 +486,15 @@ fn npm_package(
         std::fs::write(dir.join(name), text).map_err(|e| format!("dist/npm/{name}: {e}"))
     };
     write("story-diff.js", script)?;
-    // Check the module's named exports against the list the .d.ts keeps.
-    for name in NPM_EXPORTS {
-        let exported = module.contains(&format!(" as {name},"))
-            || module.contains(&format!(" as {name}\n"))
-            || module.contains(&format!("  {name},"))
-            || module.contains(&format!("  {name}\n"));
-        if !exported {
-            return Err(format!("dist/npm/story-diff.mjs does not export {name}"));
-        }
+    // The bundle's exports must be the list the .d.ts keeps, and default.
+    let mut names = module_exports(module)?;
+    names.sort_unstable();
+    let mut expected: Vec<&str> = NPM_EXPORTS.iter().copied().chain(["default"]).collect();
+    expected.sort_unstable();
+    if names != expected {
+        return Err(format!(
+            "dist/npm/story-diff.mjs exports {names:?}, not {expected:?} (NPM_EXPORTS)"
+        ));
     }
     write("story-diff.mjs", module)?;
     write("story-diff.d.ts", &read("www/npm/story-diff.d.ts")?)?;
@@ -503,6 +504,22 @@ fn npm_package(
         &read("www/npm/package.json")?.replace("@VERSION@", version),
     )?;
     Ok(())
+}
+
+/// The names an esbuild ES module exports: its closing `export { a, b as
+/// c };` statement.
+fn module_exports(module: &str) -> Result<Vec<&str>> {
+    let at = module
+        .rfind("export {")
+        .ok_or("the ES module has no `export { ... }`")?;
+    let list = &module[at + "export {".len()..];
+    let list = &list[..list.find('}').ok_or("an unclosed `export {`")?];
+    Ok(list
+        .split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| item.rsplit(" as ").next().unwrap_or(item).trim())
+        .collect())
 }
 
 /// SHA-256, for the CSP's script hashes.
@@ -698,6 +715,14 @@ mod tests {
         assert!(out.contains(&format!("'sha256-{}'", base64(&sha256(b"a()")))));
         assert!(out.contains(&format!("'sha256-{}'", base64(&sha256(b"b")))));
         assert!(with_csp("<meta charset=\"utf-8\">\n<script src=\"x.js\"></script>").is_err());
+    }
+
+    #[test]
+    fn the_module_exports_are_read_from_its_export_statement() {
+        let module =
+            "var a = 1;\nexport {\n  a,\n  api_default as default,\n  summary2 as summary\n};\n";
+        assert_eq!(module_exports(module).unwrap(), ["a", "default", "summary"]);
+        assert!(module_exports("var a;").is_err());
     }
 
     #[test]
