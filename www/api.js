@@ -73,6 +73,8 @@ export function compareHistoryAsync(versions, options) {
 
 export { cancel, inlineView, ledger, view, viewInto };
 export var summary = modelSummary;
+// The crate's version, given by the build (esbuild's `define`).
+/* global STORYDIFF_VERSION */
 export var version = STORYDIFF_VERSION;
 
 /** Everything above, as one object: window.StoryDiff and the ES module's

@@ -61,7 +61,7 @@ function startWorker(local) {
 
 /** Sends one request; a Promise of its answer. `local(job)` answers it on
  * the main thread when there is no worker. */
-export function request(message, job, local) {
+function request(message, job, local) {
   return new Promise(function (resolve, reject) {
     var w = startWorker(local);
     if (!w) {
