@@ -5,6 +5,8 @@
 //!   first, are the table below; ARCHITECTURE.md draws the same.
 //! - Only `src/wasm.rs` knows wasm-bindgen, serde-wasm-bindgen, js-sys and
 //!   web-sys: the core knows nothing of the browser.
+//! - The page is bundled from ES modules: no string marks in `www/` or
+//!   `xtask/`, and no module of the page reads `window.StoryDiffPage`.
 
 use std::path::{Path, PathBuf};
 
@@ -134,4 +136,53 @@ fn the_check_sees_an_upward_use() {
     assert_eq!(named("use crate::diff::words;"), ["diff"]);
     assert_eq!(named("use crate::{model, text::fold};"), ["model", "text"]);
     assert!(layer("align") < layer("diff"));
+}
+
+/// Every file under `dir` (recursively), as (path, text), for the text
+/// files the page is built from.
+fn texts(dir: &Path, out: &mut Vec<(PathBuf, String)>) {
+    for entry in std::fs::read_dir(dir).expect("a folder") {
+        let path = entry.expect("an entry").path();
+        if path.is_dir() {
+            texts(&path, out);
+        } else if path.extension().is_some_and(|e| {
+            ["js", "mjs", "css", "html", "rs", "json", "ts"].contains(&e.to_str().unwrap_or(""))
+        }) {
+            let text = std::fs::read_to_string(&path).expect("a text file");
+            out.push((path, text));
+        }
+    }
+}
+
+#[test]
+fn the_page_is_bundled_from_modules_without_string_marks() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    texts(&root.join("www"), &mut files);
+    texts(&root.join("xtask"), &mut files);
+    let mark = ["/*", "@"].concat();
+    for (path, text) in &files {
+        assert!(
+            !text.contains(&mark),
+            "{} holds a string mark",
+            path.display()
+        );
+    }
+    // The page's modules share state by import, never through a global:
+    // only the entry shows it (for tests and the console).
+    for (path, text) in &files {
+        let js = path.extension().is_some_and(|e| e == "js");
+        if js && path.starts_with(root.join("www")) && !path.ends_with("page/main.js") {
+            let code = text.lines().map(str::trim_start).filter(|line| {
+                !(line.starts_with("//") || line.starts_with("/*") || line.starts_with('*'))
+            });
+            for line in code {
+                assert!(
+                    !line.contains("window.StoryDiffPage"),
+                    "{} reads window.StoryDiffPage: {line}",
+                    path.display()
+                );
+            }
+        }
+    }
 }

@@ -5,9 +5,13 @@
 use super::{runs, Mark};
 use crate::{Comparison, RowKind};
 
-const STYLE: &str = include_str!("../../www/style.css");
-/// The ledger's rules, which the page's stylesheet takes at its mark.
-const LEDGER: &str = include_str!("../../www/ledger.css");
+/// The page's stylesheet, in the order www/page/page.css imports it: its
+/// base, the ledger's shared rules, then what the page does differently.
+const STYLE: [&str; 3] = [
+    include_str!("../../www/style.css"),
+    include_str!("../../www/ledger.css"),
+    include_str!("../../www/ledger-page.css"),
+];
 
 /// A self-contained HTML document showing the comparison side by side.
 pub fn report(comparison: &Comparison<'_>, title: &str) -> String {
@@ -17,7 +21,9 @@ pub fn report(comparison: &Comparison<'_>, title: &str) -> String {
     out.push_str("<title>");
     escape_into(&mut out, title);
     out.push_str("</title>\n<style>\n");
-    out.push_str(&STYLE.replace("/*@LEDGER@*/", LEDGER));
+    for part in STYLE {
+        out.push_str(part);
+    }
     out.push_str("</style>\n</head>\n<body>\n<main class=\"sd-report\">\n<h1>");
     escape_into(&mut out, title);
     out.push_str("</h1>\n");

@@ -1,19 +1,17 @@
-// The permalinks' own codec (www/deflate.js), for browsers without
+// The permalinks' own codec (www/page/deflate.js), for browsers without
 // CompressionStream("deflate-raw"): its inflater against zlib's deflate at
 // every level and strategy, its stored blocks against zlib's inflate, and
 // damaged data refused with an Error, never a hang or a wrong answer
-// taken for right. Runs the page's file itself in Node (no browser).
+// taken for right. Imports the page's module itself in Node (no browser).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { deflateRawSync, inflateRawSync, constants } from "node:zlib";
 import path from "node:path";
-import vm from "node:vm";
+import { pathToFileURL } from "node:url";
 import { root, seed, SEED_000, SEED_001, SEED_002 } from "./browser.mjs";
 
-const window = {};
-vm.runInNewContext(readFileSync(path.join(root, "www", "deflate.js"), "utf8"), { window, Uint8Array, Uint16Array, Math, Error });
-const { store, inflate } = window.StoryDiffPage.codec;
+const { codec } = await import(pathToFileURL(path.join(root, "www", "page", "deflate.js")).href);
+const { store, inflate } = codec;
 const MOST = 16 * 1024 * 1024;
 
 /** Texts of every shape: empty, short, long, repetitive, random bytes. */

@@ -1,9 +1,11 @@
 //! `cargo xtask dist | test`: the project's set-up, build and test driver.
 //!
 //! - `dist` installs what a fresh machine lacks (the wasm target, the
-//!   matching wasm-bindgen CLI, the npm packages with wasm-opt), builds the wasm and writes
-//!   `dist/index.html` and `dist/story-diff.js`, then prints the page's
-//!   file:// address.
+//!   matching wasm-bindgen CLI, the npm packages with wasm-opt and esbuild),
+//!   builds the wasm, bundles www/'s ES modules with esbuild
+//!   (`xtask/bundle.mjs`) into `dist/story-diff.js`, `dist/npm/` and the
+//!   page, inlines the page's script and styles into `dist/index.html` with
+//!   its CSP, then prints the sizes and the page's file:// address.
 //! - `test` runs `dist`, then every test: Rust (native), the wasm tests in
 //!   Node, `tsc` on the npm package's declarations, the page in headless
 //!   Chromium, and the user journeys in Chromium, Firefox ESR and
@@ -299,75 +301,102 @@ fn dist() -> Result<Built> {
         std::fs::rename(&optimised, &wasm_path).map_err(|e| e.to_string())?;
     }
     let wasm = std::fs::read(&wasm_path).map_err(|e| e.to_string())?;
-    let glue = std::fs::read_to_string(out.join("storydiff.js")).map_err(|e| e.to_string())?;
 
-    let read = |p: &str| std::fs::read_to_string(root.join(p)).map_err(|e| format!("{p}: {e}"));
-    // The ledger's rules, shared by the page and the element.
-    let ledger = read("www/ledger.css")?;
-    let with_ledger = |p: &str| read(p).map(|css| css.replace("/*@LEDGER@*/", &ledger));
+    // esbuild bundles www/'s modules with the glue and the wasm
+    // (xtask/bundle.mjs); the page's tags are then replaced by what they
+    // link.
+    ensure_npm_packages(&root)?;
     let version = env!("CARGO_PKG_VERSION");
-    // The <story-diff> element and the inline view ride in the same script,
-    // inside its factory (they share its private helpers).
-    let element = read("www/element.js")?.replace(
-        "\"/*@ELEMENT_CSS@*/\"",
-        &js_string(&with_ledger("www/element.css")?),
-    );
-    let script = read("www/story-diff.js")?
-        .replace("/*@ELEMENT@*/", &element)
-        .replace("/*@GLUE@*/", &glue)
-        .replace("/*@WASM@*/", &base64(&wasm))
-        .replace("/*@VERSION@*/", version);
-    let seeds = format!(
-        "window.STORYDIFF_SEEDS = {{ before: {}, after: {} }};",
-        js_string(&read("seeds/000_ba2ed8750da60442.txt")?),
-        js_string(&read("seeds/001_c841d5658e0f1fdf.txt")?)
-    );
-    let page = read("www/index.html")?
-        .replace("/*@STYLE@*/", &with_ledger("www/style.css")?)
-        .replace("/*@STORYDIFF@*/", &script)
-        .replace("/*@SEEDS@*/", &seeds)
-        .replace("/*@APP@*/", &read("www/app.js")?)
-        .replace("/*@SHARE_STYLE@*/", &read("www/share.css")?)
-        .replace("/*@PRINT_STYLE@*/", &read("www/print.css")?)
-        .replace("/*@SHARE@*/", &share_script(&read)?);
+    let bundle = target_dir().join("bundle");
+    run(Command::new("node")
+        .arg(root.join("xtask/bundle.mjs"))
+        .arg(out.join("storydiff.js"))
+        .arg(&wasm_path)
+        .arg(version)
+        .arg(&bundle))?;
+    let built =
+        |name: &str| std::fs::read_to_string(bundle.join(name)).map_err(|e| format!("{name}: {e}"));
+    let script = built("story-diff.js")?;
+    let read = |p: &str| std::fs::read_to_string(root.join(p)).map_err(|e| format!("{p}: {e}"));
+    let page = inline_page(
+        &read("www/index.html")?,
+        &[
+            (
+                "<link rel=\"stylesheet\" href=\"page/page.css\">",
+                Inline::Style(&built("page.css")?),
+            ),
+            (
+                "<link rel=\"stylesheet\" media=\"print\" href=\"page/print.css\">",
+                Inline::PrintStyle(&built("print.css")?),
+            ),
+            (
+                "<script type=\"module\" src=\"page/main.js\"></script>",
+                Inline::Script(&built("page.js")?),
+            ),
+        ],
+    )?;
     let page = with_csp(&page)?;
     let dist = root.join("dist");
     std::fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("story-diff.js"), &script).map_err(|e| e.to_string())?;
     let index = dist.join("index.html");
     std::fs::write(&index, &page).map_err(|e| e.to_string())?;
-    npm_package(&dist.join("npm"), &script, version, &read)?;
+    npm_package(
+        &dist.join("npm"),
+        &script,
+        &built("story-diff.mjs")?,
+        version,
+        &read,
+    )?;
 
-    let gz = gzip_size(&wasm);
+    let size = |what: &str, bytes: &[u8]| {
+        format!(
+            "{what}: {} KB{}",
+            bytes.len() / 1024,
+            gzip_size(bytes)
+                .map(|g| format!(" ({} KB gzipped)", g / 1024))
+                .unwrap_or_default()
+        )
+    };
     println!(
-        "wasm: {} KB ({} KB before wasm-opt{}); page: {} KB",
-        wasm.len() / 1024,
+        "{} ({} KB before wasm-opt); {}; {}",
+        size("wasm", &wasm),
         raw_size / 1024,
-        gz.map(|g| format!(", {} KB gzipped", g / 1024))
-            .unwrap_or_default(),
-        page.len() / 1024
+        size("page", page.as_bytes()),
+        size("embed script", script.as_bytes()),
     );
     println!("Open the page: file://{}", index.display());
     Ok(Built { index })
 }
 
-/// The page's share, keep and navigate features (www/*.js besides app.js),
-/// in the order they must run: before app.js, so a stored draft is in the
-/// text areas before the first comparison.
-fn share_script(read: &dyn Fn(&str) -> Result<String>) -> Result<String> {
-    let mut out = String::new();
-    for file in [
-        "www/storage.js",
-        "www/deflate.js",
-        "www/permalink.js",
-        "www/export.js",
-        "www/ui.js",
-        "www/history.js",
-    ] {
-        out.push_str(&read(file)?);
-        out.push('\n');
+/// What takes the place of one tag of www/index.html in the page.
+enum Inline<'a> {
+    Style(&'a str),
+    PrintStyle(&'a str),
+    Script(&'a str),
+}
+
+/// The page as one file: each `(tag, inline)` replaces the one tag of
+/// `html` that links a bundled file. A tag that is missing or stands
+/// twice is an error, as is bundled text that would close its element
+/// early.
+fn inline_page(html: &str, parts: &[(&str, Inline<'_>)]) -> Result<String> {
+    let mut page = html.to_string();
+    for (tag, inline) in parts {
+        if page.matches(tag).count() != 1 {
+            return Err(format!("www/index.html must hold `{tag}` exactly once"));
+        }
+        let (open, body, close) = match inline {
+            Inline::Style(css) => ("<style>", *css, "</style"),
+            Inline::PrintStyle(css) => ("<style media=\"print\">", *css, "</style"),
+            Inline::Script(js) => ("<script>", *js, "</script"),
+        };
+        if body.to_ascii_lowercase().contains(close) {
+            return Err(format!("the text that replaces `{tag}` holds {close}"));
+        }
+        page = page.replace(tag, &format!("{open}\n{body}{close}>"));
     }
-    Ok(out)
+    Ok(page)
 }
 
 /// The page's Content-Security-Policy: scripts only by the sha256 of the
@@ -425,7 +454,8 @@ fn inline_scripts(page: &str) -> Result<Vec<&str>> {
 
 /// The ES module's named exports: every public member of `window.StoryDiff`
 /// (its `_` test hooks aside), as www/npm/story-diff.d.ts declares them.
-/// tests/e2e/types.test.mjs holds the three to the same names.
+/// tests/e2e/types.test.mjs holds the three to the same names, and `dist`
+/// checks the bundle's exports against this list.
 const NPM_EXPORTS: [&str; 13] = [
     "compare",
     "compareAsync",
@@ -447,6 +477,7 @@ const NPM_EXPORTS: [&str; 13] = [
 fn npm_package(
     dir: &Path,
     script: &str,
+    module: &str,
     version: &str,
     read: &dyn Fn(&str) -> Result<String>,
 ) -> Result {
@@ -455,20 +486,17 @@ fn npm_package(
         std::fs::write(dir.join(name), text).map_err(|e| format!("dist/npm/{name}: {e}"))
     };
     write("story-diff.js", script)?;
-    // The ES module runs the classic script with `window.StoryDiff` made
-    // a private binding (no global is set; `window` itself stays the real
-    // one, which wasm-bindgen's glue looks up), and exports what it
-    // defined; <story-diff> is registered all the same.
-    let private = script.replace("window.StoryDiff", "storydiffModule.StoryDiff");
-    let mut module = format!(
-        "// storydiff {version}: the ES module build of story-diff.js.\n\
-         const StoryDiff = (function () {{\n  var storydiffModule = {{}};\n{private}\n  return storydiffModule.StoryDiff;\n}})();\n"
-    );
-    for name in NPM_EXPORTS {
-        module.push_str(&format!("export const {name} = StoryDiff.{name};\n"));
+    // The bundle's exports must be the list the .d.ts keeps, and default.
+    let mut names = module_exports(module)?;
+    names.sort_unstable();
+    let mut expected: Vec<&str> = NPM_EXPORTS.iter().copied().chain(["default"]).collect();
+    expected.sort_unstable();
+    if names != expected {
+        return Err(format!(
+            "dist/npm/story-diff.mjs exports {names:?}, not {expected:?} (NPM_EXPORTS)"
+        ));
     }
-    module.push_str("export default StoryDiff;\n");
-    write("story-diff.mjs", &module)?;
+    write("story-diff.mjs", module)?;
     write("story-diff.d.ts", &read("www/npm/story-diff.d.ts")?)?;
     write("README.md", &read("www/npm/README.md")?)?;
     write(
@@ -478,76 +506,31 @@ fn npm_package(
     Ok(())
 }
 
-/// SHA-256 (FIPS 180-4), for the CSP's script hashes.
-fn sha256(data: &[u8]) -> [u8; 32] {
-    const K: [u32; 64] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
-        0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
-        0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
-        0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
-        0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
-        0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-        0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
-        0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-        0xc67178f2,
-    ];
-    let mut h: [u32; 8] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
-        0x5be0cd19,
-    ];
-    let mut message = data.to_vec();
-    message.push(0x80);
-    while message.len() % 64 != 56 {
-        message.push(0);
-    }
-    message.extend_from_slice(&((data.len() as u64) * 8).to_be_bytes());
-    for chunk in message.chunks(64) {
-        let mut w = [0u32; 64];
-        for (i, word) in chunk.chunks(4).enumerate() {
-            w[i] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
-        }
-        for i in 16..64 {
-            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
-            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
-            w[i] = w[i - 16]
-                .wrapping_add(s0)
-                .wrapping_add(w[i - 7])
-                .wrapping_add(s1);
-        }
-        let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = h;
-        for i in 0..64 {
-            let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
-            let ch = (e & f) ^ (!e & g);
-            let t1 = hh
-                .wrapping_add(s1)
-                .wrapping_add(ch)
-                .wrapping_add(K[i])
-                .wrapping_add(w[i]);
-            let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
-            let maj = (a & b) ^ (a & c) ^ (b & c);
-            let t2 = s0.wrapping_add(maj);
-            hh = g;
-            g = f;
-            f = e;
-            e = d.wrapping_add(t1);
-            d = c;
-            c = b;
-            b = a;
-            a = t1.wrapping_add(t2);
-        }
-        for (x, y) in h.iter_mut().zip([a, b, c, d, e, f, g, hh]) {
-            *x = x.wrapping_add(y);
-        }
-    }
-    let mut out = [0u8; 32];
-    for (i, word) in h.iter().enumerate() {
-        out[i * 4..i * 4 + 4].copy_from_slice(&word.to_be_bytes());
-    }
-    out
+/// The names an esbuild ES module exports: its closing `export { a, b as
+/// c };` statement.
+fn module_exports(module: &str) -> Result<Vec<&str>> {
+    let at = module
+        .rfind("export {")
+        .ok_or("the ES module has no `export { ... }`")?;
+    let list = &module[at + "export {".len()..];
+    let list = &list[..list.find('}').ok_or("an unclosed `export {`")?];
+    Ok(list
+        .split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| item.rsplit(" as ").next().unwrap_or(item).trim())
+        .collect())
 }
 
-/// The gzipped size of `bytes`, when `gzip` is on the machine.
+/// SHA-256, for the CSP's script hashes.
+fn sha256(data: &[u8]) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(data).into()
+}
+
+/// The gzipped size of `bytes`, when `gzip` is on the machine. (The input
+/// is written from another thread: gzip's output must be read as it comes,
+/// or both ends wait on a full pipe.)
 fn gzip_size(bytes: &[u8]) -> Option<usize> {
     use std::io::Write;
     let mut child = Command::new("gzip")
@@ -556,52 +539,18 @@ fn gzip_size(bytes: &[u8]) -> Option<usize> {
         .stdout(std::process::Stdio::piped())
         .spawn()
         .ok()?;
-    child.stdin.take()?.write_all(bytes).ok()?;
-    Some(child.wait_with_output().ok()?.stdout.len())
+    let mut stdin = child.stdin.take()?;
+    let input = bytes.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().ok()?;
+    writer.join().ok()?.ok()?;
+    Some(out.stdout.len())
 }
 
+/// Standard base64 with padding, as a CSP source wants it.
 fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-/// A JS string literal safe inside an inline `<script>`.
-fn js_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 // ---------------------------------------------------------------- test
@@ -766,5 +715,32 @@ mod tests {
         assert!(out.contains(&format!("'sha256-{}'", base64(&sha256(b"a()")))));
         assert!(out.contains(&format!("'sha256-{}'", base64(&sha256(b"b")))));
         assert!(with_csp("<meta charset=\"utf-8\">\n<script src=\"x.js\"></script>").is_err());
+    }
+
+    #[test]
+    fn the_module_exports_are_read_from_its_export_statement() {
+        let module =
+            "var a = 1;\nexport {\n  a,\n  api_default as default,\n  summary2 as summary\n};\n";
+        assert_eq!(module_exports(module).unwrap(), ["a", "default", "summary"]);
+        assert!(module_exports("var a;").is_err());
+    }
+
+    #[test]
+    fn the_page_inlines_each_linked_file_once_and_refuses_a_closing_tag() {
+        let html = "<link rel=\"a\">\n<script src=\"b\"></script>";
+        let page = inline_page(
+            html,
+            &[
+                ("<link rel=\"a\">", Inline::Style("p{}")),
+                ("<script src=\"b\"></script>", Inline::Script("go()")),
+            ],
+        )
+        .unwrap();
+        assert_eq!(page, "<style>\np{}</style>\n<script>\ngo()</script>");
+        let twice = "<link rel=\"a\"><link rel=\"a\">";
+        assert!(inline_page(twice, &[("<link rel=\"a\">", Inline::Style(""))]).is_err());
+        assert!(inline_page(html, &[("<link rel=\"x\">", Inline::Style(""))]).is_err());
+        let early = Inline::Script("s = '</SCRIPT>'");
+        assert!(inline_page(html, &[("<script src=\"b\"></script>", early)]).is_err());
     }
 }

@@ -1,77 +1,81 @@
-/* storydiff, part two: the <story-diff> custom element. `cargo xtask dist`
- * puts this file inside story-diff.js's factory (at its ELEMENT mark), so
- * one classic <script src="story-diff.js"> gives a site both
- * window.StoryDiff and <story-diff>, and this code uses the factory's
- * private `el`, `ledger` and `modelSummary` (the stats line) rather than
- * copies of them. */
-(function () {
-  "use strict";
-  var StoryDiff = window.StoryDiff;
-  var ELEMENT_CSS = "/*@ELEMENT_CSS@*/";
+/* The <story-diff> custom element: given two <pre slot="before|after">
+ * (or two or more <pre slot="version">: their history's timeline first),
+ * the ledger above the rows, then the one view that fits its column. Its
+ * style lives in its shadow root (element.css, the shared ledger.css, then
+ * what the element's ledger does differently). */
+import StoryDiff from "../api.js";
+import { COMPARE_OPTIONS } from "../core/options.js";
+import { el } from "../dom.js";
+import { ledger } from "../ledger.js";
+import { modelSummary } from "../summary.js";
+import elementCss from "./element.css" with { type: "text" };
+import ledgerCss from "../ledger.css" with { type: "text" };
+import elementLedgerCss from "./element-ledger.css" with { type: "text" };
 
-  // A column narrower than this (a phone, a slim blog column) shows the
-  // inline view; a wider one, side by side.
-  var NARROW_REM = 34;
+var ELEMENT_CSS = [elementCss, ledgerCss, elementLedgerCss].join("\n");
 
-  function isNarrow(box) {
-    var rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-    return box.clientWidth <= NARROW_REM * rem;
-  }
+// A column narrower than this (a phone, a slim blog column) shows the
+// inline view; a wider one, side by side.
+var NARROW_REM = 34;
 
-  if (typeof customElements === "undefined" || typeof HTMLElement === "undefined") return;
-  if (customElements.get("story-diff")) return;
+function isNarrow(box) {
+  var rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  return box.clientWidth <= NARROW_REM * rem;
+}
 
-  var sheet = null;
-  function styleInto(shadow) {
-    // A constructed sheet is shared by every element on the page; where
-    // that is not supported, a <style> in each shadow root.
-    try {
-      if (!sheet) {
-        sheet = new CSSStyleSheet();
-        sheet.replaceSync(ELEMENT_CSS);
-      }
-      shadow.adoptedStyleSheets = [sheet];
-    } catch (e) {
-      shadow.appendChild(el("style", null, ELEMENT_CSS));
+var sheet = null;
+function styleInto(shadow) {
+  // A constructed sheet is shared by every element on the page; where
+  // that is not supported, a <style> in each shadow root.
+  try {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(ELEMENT_CSS);
     }
+    shadow.adoptedStyleSheets = [sheet];
+  } catch (e) {
+    shadow.appendChild(el("style", null, ELEMENT_CSS));
   }
+}
 
-  var OPTIONS = {
-    "ignore-case": "ignoreCase",
-    "ignore-whitespace": "ignoreWhitespace",
-    "ignore-punctuation": "ignorePunctuation",
-  };
+// The element's attributes for the options compare reads
+// ("ignore-case" for ignoreCase...).
+var OPTIONS = {};
+COMPARE_OPTIONS.forEach(function (option) {
+  OPTIONS[option.attribute] = option.key;
+});
 
-  /** The counts line, as the ledger and the page say it. */
-  function counts(model) {
-    return modelSummary(model) + (model.approximate ? " (approximate)" : "");
-  }
+/** The counts line, as the ledger and the page say it. */
+function counts(model) {
+  return modelSummary(model) + (model.approximate ? " (approximate)" : "");
+}
 
-  /** The ledger as the element shows it: a <details> whose summary is the
-   * stats line and whose body is the quotes and figures (as the page's
-   * ledger), open unless `open` is false. */
-  function ledgerBox(model, open) {
-    var body = ledger(model);
-    var stats = body.querySelector(".sd-stats");
-    if (stats) stats.remove();
-    var box = el("details", "sd-ledger-box");
-    box.open = open;
-    var head = el("summary", "sd-ledger-summary");
-    head.appendChild(el("span", "sd-ledger-title", "What changed: "));
-    head.appendChild(el("span", "sd-ledger-counts", counts(model)));
-    box.appendChild(head);
-    if (body.childNodes.length) box.appendChild(body);
-    else box.classList.add("sd-ledger-empty");
-    return box;
-  }
+/** The ledger as the element shows it: a <details> whose summary is the
+ * stats line and whose body is the quotes and figures (as the page's
+ * ledger), open unless `open` is false. */
+function ledgerBox(model, open) {
+  var body = ledger(model);
+  var stats = body.querySelector(".sd-stats");
+  if (stats) stats.remove();
+  var box = el("details", "sd-ledger-box");
+  box.open = open;
+  var head = el("summary", "sd-ledger-summary");
+  head.appendChild(el("span", "sd-ledger-title", "What changed: "));
+  head.appendChild(el("span", "sd-ledger-counts", counts(model)));
+  box.appendChild(head);
+  if (body.childNodes.length) box.appendChild(body);
+  else box.classList.add("sd-ledger-empty");
+  return box;
+}
 
-  /** <story-diff>: compares <pre slot="before"> with <pre slot="after">
-   * (or the texts at before-src / after-src; or, given two or more <pre
-   * slot="version">, the story's history: a timeline of the versions above
-   * the last step, any step one click away) and shows the result in its
-   * shadow root: the ledger (unless ledger="off"; ledger="closed" folds
-   * it), then side by side when wide, inline when narrow. */
-  class StoryDiffElement extends HTMLElement {
+/** <story-diff>: compares <pre slot="before"> with <pre slot="after">
+ * (or the texts at before-src / after-src; or, given two or more <pre
+ * slot="version">, the story's history: a timeline of the versions above
+ * the last step, any step one click away) and shows the result in its
+ * shadow root: the ledger (unless ledger="off"; ledger="closed" folds
+ * it), then side by side when wide, inline when narrow. */
+function elementClass() {
+  return class StoryDiffElement extends HTMLElement {
     static get observedAttributes() {
       return ["before-src", "after-src", "ledger"].concat(Object.keys(OPTIONS));
     }
@@ -315,7 +319,12 @@
       );
       return model;
     }
-  }
+  };
+}
 
-  customElements.define("story-diff", StoryDiffElement);
-})();
+/** Registers <story-diff> (once, and only where custom elements exist). */
+export function defineElement() {
+  if (typeof customElements === "undefined" || typeof HTMLElement === "undefined") return;
+  if (customElements.get("story-diff")) return;
+  customElements.define("story-diff", elementClass());
+}

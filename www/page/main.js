@@ -1,0 +1,21 @@
+/* The page's entry (esbuild bundles it, with everything it imports, into
+ * the one inline script of dist/index.html). The features run in this
+ * order: the stored draft is restored (storage.js) before the first
+ * comparison (app.js), and history.js catches dropped files before ui.js. */
+import StoryDiff from "../api.js";
+import { defineElement } from "../element/element.js";
+import { codec } from "./deflate.js";
+import { page } from "./state.js";
+import "./storage.js";
+import "./permalink.js";
+import "./export.js";
+import "./ui.js";
+import "./history.js";
+import "./app.js";
+
+// The same API a site gets from story-diff.js, and the page's state for
+// tests and the console (read by no module).
+window.StoryDiff = StoryDiff;
+window.StoryDiffPage = page;
+page.codec = codec;
+defineElement();

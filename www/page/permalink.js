@@ -1,0 +1,493 @@
+/* Permalinks with no server: both texts and the options live in the URL
+ * fragment, so the address bar is the link.
+ *
+ *   #sd1=<base64url( deflate-raw( JSON {v:1, b:before, a:after, o:options} ) )>
+ *
+ * With a story's versions (history.js), also h: [{l: label, t: text}, …]
+ * and p: [from, to], the two of them shown (b and a are those two, so an
+ * older page still opens the link as its pair). When all the versions do
+ * not fit, the link holds the pair alone.
+ *
+ * deflate-raw by the browser's CompressionStream, or by deflate.js where
+ * the browser has none (stored blocks, which every browser inflates).
+ * The fragment never leaves the browser (it is not sent to any server).
+ * LIMIT: a fragment longer than 32 KB is not written: mail and chat apps,
+ * and some browsers' address bars, cut links around there. The page says so
+ * and offers an export instead. A broken or crafted fragment gives a
+ * message and leaves the text areas as they were. */
+import { OPTION_KEYS } from "../core/options.js";
+import { codec } from "./deflate.js";
+import { SEEDS } from "./seeds.js";
+import { page } from "./state.js";
+
+var PREFIX = "sd1=";
+var LIMIT = 32 * 1024;
+/** A link may not inflate to more than this (a "zip bomb" fragment). */
+var MAX_INFLATED = 16 * 1024 * 1024;
+
+function toBase64Url(bytes) {
+  var binary = "";
+  for (var i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function fromBase64Url(text) {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new LinkError("it contains characters a storydiff link never has");
+  var padded = text.replace(/-/g, "+").replace(/_/g, "/");
+  while (padded.length % 4) padded += "=";
+  var binary;
+  try {
+    binary = atob(padded);
+  } catch (e) {
+    throw new LinkError("it is cut short");
+  }
+  var bytes = new Uint8Array(binary.length);
+  for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+function LinkError(message) {
+  this.message = message;
+}
+
+/** Byte chunks read from a stream, `total` bytes in all, as one array. */
+function joined(chunks, total) {
+  var all = new Uint8Array(total);
+  var at = 0;
+  chunks.forEach(function (chunk) {
+    all.set(chunk, at);
+    at += chunk.length;
+  });
+  return all;
+}
+
+/** Characters of text made, encoded and compressed at a time. */
+var PIECE = 64 * 1024;
+
+/** The JSON text of a link's data, as JSON.stringify({v: 1, b, a, o})
+ * writes it, in pieces made as they are read: a link found too long
+ * early stops early, without escaping and encoding a megabyte first. */
+function* jsonPieces(state, options) {
+  yield '{"v":1,"b":';
+  yield* stringPieces(state.before);
+  yield ',"a":';
+  yield* stringPieces(state.after);
+  if (state.versions) {
+    yield ',"h":[';
+    for (var i = 0; i < state.versions.length; i++) {
+      yield (i ? "," : "") + '{"l":' + JSON.stringify(state.versions[i].label) + ',"t":';
+      yield* stringPieces(state.versions[i].text);
+      yield "}";
+    }
+    yield '],"p":' + JSON.stringify(state.pair);
+  }
+  yield ',"o":' + JSON.stringify(options) + "}";
+}
+
+/** JSON.stringify(text), a piece at a time. */
+function* stringPieces(text) {
+  yield '"';
+  for (var at = 0; at < text.length; ) {
+    var end = Math.min(at + PIECE, text.length);
+    // A surrogate pair stays in one piece: JSON.stringify escapes a lone
+    // half, and the link would differ.
+    var last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+    yield JSON.stringify(text.slice(at, end)).slice(1, -1);
+    at = end;
+  }
+  yield '"';
+}
+
+/** deflate-raw of the UTF-8 of some pieces of text; or null as soon as
+ * the output passes `most` bytes, so that a long text (1.4 MB deflates
+ * for a tenth of a second on the main thread) stops after its first
+ * part. */
+async function deflate(pieces, most) {
+  if (!codec.native) return storeAll(pieces, most);
+  var stream = new CompressionStream("deflate-raw");
+  var writer = stream.writable.getWriter();
+  var reader = stream.readable.getReader();
+  // The input goes in a piece at a time (a whole text in one write is
+  // compressed in one go), while the output is read.
+  var encoder = new TextEncoder();
+  var stop = false;
+  var writing = (async function () {
+    for (var piece of pieces) {
+      if (stop) return;
+      await writer.write(encoder.encode(piece));
+    }
+    await writer.close();
+  })();
+  writing.catch(function () {});
+  var chunks = [];
+  var total = 0;
+  for (;;) {
+    var step = await reader.read();
+    if (step.done) break;
+    total += step.value.length;
+    if (most && total > most) {
+      stop = true;
+      reader.cancel().catch(function () {});
+      writer.abort().catch(function () {});
+      return null;
+    }
+    chunks.push(step.value);
+  }
+  await writing;
+  return joined(chunks, total);
+}
+
+/** deflate-raw in stored blocks (deflate.js), for a browser without
+ * CompressionStream("deflate-raw"); null past `most` bytes. */
+function storeAll(pieces, most) {
+  var encoder = new TextEncoder();
+  var chunks = [];
+  var total = 0;
+  for (var piece of pieces) {
+    var bytes = encoder.encode(piece);
+    total += bytes.length;
+    // Five bytes of header a block of 65,535.
+    if (most && total + 5 * Math.ceil(total / 65535) > most) return null;
+    chunks.push(bytes);
+  }
+  return codec.store(joined(chunks, total));
+}
+
+async function inflate(bytes) {
+  if (!codec.native) return utf8(inflateHere(bytes));
+  var reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+  var chunks = [];
+  var total = 0;
+  try {
+    for (;;) {
+      var step = await reader.read();
+      if (step.done) break;
+      total += step.value.length;
+      if (total > MAX_INFLATED) {
+        reader.cancel().catch(function () {});
+        throw new LinkError("it unpacks to more than " + MAX_INFLATED / 1024 / 1024 + " MB");
+      }
+      chunks.push(step.value);
+    }
+  } catch (e) {
+    if (e instanceof LinkError) throw e;
+    throw new LinkError("it is damaged or cut short (the compressed data does not unpack)");
+  }
+  return utf8(joined(chunks, total));
+}
+
+/** deflate.js's inflater, for a browser without DecompressionStream("deflate-raw"). */
+function inflateHere(bytes) {
+  try {
+    return codec.inflate(bytes, MAX_INFLATED);
+  } catch (e) {
+    if (e.tooLarge) throw new LinkError("it unpacks to more than " + MAX_INFLATED / 1024 / 1024 + " MB");
+    throw new LinkError("it is damaged or cut short (the compressed data does not unpack)");
+  }
+}
+
+function utf8(bytes) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch (e) {
+    throw new LinkError("its text is not valid UTF-8");
+  }
+}
+
+/** The fragment (without "#") for a state {before, after, options}; with
+ * `limited`, null when it would be longer than LIMIT. */
+async function encode(state, limited) {
+  var options = {};
+  OPTION_KEYS.forEach(function (key) {
+    if (state.options && state.options[key]) options[key] = true;
+  });
+  // Base64 makes four characters of every three bytes: past this many
+  // bytes, the fragment is over the limit.
+  var most = limited ? Math.floor(((LIMIT - PREFIX.length) * 3) / 4) : 0;
+  var bytes = await deflate(jsonPieces(state, options), most);
+  return bytes && PREFIX + toBase64Url(bytes);
+}
+
+/** The state in a fragment; throws a LinkError with a reason. */
+async function decode(fragment) {
+  if (fragment.charAt(0) === "#") fragment = fragment.slice(1);
+  if (fragment.indexOf(PREFIX) !== 0) {
+    throw new LinkError(/^sd\d+=/.test(fragment) ? "it was made by a newer storydiff" : "it is not a storydiff link");
+  }
+  var text = await inflate(fromBase64Url(fragment.slice(PREFIX.length)));
+  var data;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new LinkError("its contents are not what a storydiff link holds");
+  }
+  if (!data || typeof data !== "object" || data.v !== 1 || typeof data.b !== "string" || typeof data.a !== "string") {
+    throw new LinkError("its contents are not what a storydiff link holds");
+  }
+  var versions = null;
+  var pair = null;
+  if (data.h !== undefined) {
+    var n = Array.isArray(data.h) ? data.h.length : 0;
+    var valid =
+      n >= 2 &&
+      data.h.every(function (v) {
+        return v && typeof v === "object" && typeof v.l === "string" && typeof v.t === "string";
+      }) &&
+      Array.isArray(data.p) &&
+      data.p.length === 2 &&
+      data.p.every(function (k) {
+        return Number.isInteger(k) && k >= 0 && k < n;
+      });
+    if (!valid) throw new LinkError("its contents are not what a storydiff link holds");
+    versions = data.h.map(function (v) {
+      return { label: v.l, text: v.t };
+    });
+    pair = data.p.slice();
+  }
+  var options = {};
+  if (data.o && typeof data.o === "object") {
+    OPTION_KEYS.forEach(function (key) {
+      if (data.o[key] === true) options[key] = true;
+    });
+  }
+  var state = { before: data.b, after: data.a, options: options };
+  if (versions) {
+    state.versions = versions;
+    state.pair = pair;
+  }
+  return state;
+}
+
+/** Whether a fragment is meant as a permalink (row anchors are not). */
+function isLink(fragment) {
+  return /^#?sd\d+=/.test(fragment);
+}
+
+var ready = false; // false until a link in the address has been read
+var sequence = 0;
+page.link = { tooLong: false, size: 0, limit: LIMIT, current: "" };
+// The state the link in the address holds (null: no link there).
+var linked = null;
+// sessionStorage: the address this tab left behind its kept draft.
+var BEHIND = "storydiff.link.behind";
+
+function sameVersions(a, b) {
+  var x = a.versions || [];
+  var y = b.versions || [];
+  return (
+    x.length === y.length &&
+    x.every(function (v, i) {
+      return v.text === y[i].text && v.label === y[i].label;
+    }) &&
+    String(a.pair) === String(b.pair)
+  );
+}
+
+function same(a, b) {
+  return (
+    !!a &&
+    !!b &&
+    a.before === b.before &&
+    a.after === b.after &&
+    JSON.stringify(a.options) === JSON.stringify(b.options) &&
+    sameVersions(a, b)
+  );
+}
+
+/** The page's state, with the story's versions when there are several
+ * (history.js). */
+function current() {
+  var state = page.state();
+  var versions = page.history ? page.history.versions() : [];
+  if (versions.length >= 2 && page.history.pair()) {
+    state.versions = versions;
+    state.pair = page.history.pair();
+  }
+  return state;
+}
+
+function bareAddress() {
+  return location.href.replace(/#.*$/, "");
+}
+
+/** Writes the current texts into the address bar (or says they don't fit). */
+// The newest sync's promise: an older one that finds itself superseded
+// (a comparison finished in the worker meanwhile) waits for it, so that a
+// caller such as Copy link always sees the link set.
+var latestSync = Promise.resolve();
+function sync() {
+  latestSync = syncOnce();
+  return latestSync;
+}
+
+async function syncOnce() {
+  if (!ready) return;
+  var mine = ++sequence;
+  var state = current();
+  if (!state.before && !state.after) {
+    // Nothing to share: the bare address.
+    linked = null;
+    page.link.current = "";
+    if (location.hash) history.replaceState(null, "", bareAddress());
+    return;
+  }
+  var fragment;
+  try {
+    fragment = await encode(state, true);
+    if (!fragment && state.versions) {
+      // All the versions do not fit: the two shown do, perhaps.
+      delete state.versions;
+      delete state.pair;
+      fragment = await encode(state, true);
+    }
+  } catch (e) {
+    return;
+  }
+  if (mine !== sequence) return latestSync;
+  // Too long: its length is not known, only that it passes the limit.
+  page.link.size = fragment ? fragment.length : 0;
+  if (!fragment || fragment.length > LIMIT) {
+    page.link.tooLong = true;
+    page.link.current = "";
+    linked = null;
+    if (location.hash) history.replaceState(null, "", bareAddress());
+    tooLongNotice();
+    return;
+  }
+  if (page.link.tooLong) page.notice("");
+  page.link.tooLong = false;
+  page.link.current = bareAddress() + "#" + fragment;
+  linked = state;
+  if (location.hash !== "#" + fragment) history.replaceState(null, "", "#" + fragment);
+}
+page.syncLink = sync;
+
+function kb(n) {
+  return Math.ceil(n / 1024) + " KB";
+}
+
+function tooLongNotice() {
+  page.notice(
+    "These texts are too long for a link: it would be over the " + kb(LIMIT) +
+      " that mail and chat apps carry safely, so the address bar no longer holds them. Share an export instead:",
+    {
+      actions: [
+        { label: "Copy HTML", run: function () { page.exportAs && page.exportAs("html"); } },
+        { label: "Copy Markdown", run: function () { page.exportAs && page.exportAs("markdown"); } },
+        { label: "Copy JSON", run: function () { page.exportAs && page.exportAs("json"); } },
+      ],
+    }
+  );
+}
+
+/** Opens the link in the address bar, if there is one. */
+async function openFromAddress() {
+  var hash = location.hash;
+  var behind = null;
+  try {
+    behind = sessionStorage.getItem(BEHIND);
+    sessionStorage.removeItem(BEHIND);
+  } catch (e) {
+    /* no session storage: the link wins */
+  }
+  if (!isLink(hash)) {
+    ready = true;
+    return false;
+  }
+  if (behind === hash && (page.state().before || page.state().after)) {
+    // This tab left this address before its link caught up with the
+    // typing: the kept draft is newer. The next comparison rewrites the
+    // link.
+    ready = true;
+    return false;
+  }
+  try {
+    var state = await decode(hash);
+    var previous = page.state();
+    linked = state;
+    page.setTexts(state.before, state.after, state.options);
+    if (page.history) page.history.open(state.versions || [], state.pair || null);
+    // Offer back what was there, unless it was nothing or the example.
+    var seeds = SEEDS;
+    var own = (previous.before || previous.after) && !(previous.before === seeds.before && previous.after === seeds.after);
+    var replaced = own && (previous.before !== state.before || previous.after !== state.after);
+    if (replaced) {
+      page.notice("Opened the texts from this link. The texts you had here before were replaced.", {
+        actions: [{ label: "Bring my earlier texts back", run: function () {
+          page.notice("");
+          page.setTexts(previous.before, previous.after, previous.options);
+        } }],
+      });
+    }
+    return true;
+  } catch (e) {
+    var reason = e instanceof LinkError ? e.message : String(e && e.message ? e.message : e);
+    page.notice(
+      "This link could not be opened: " + reason + ". The texts below are the ones you had; nothing was changed.",
+      { error: true }
+    );
+    return false;
+  } finally {
+    ready = true;
+  }
+}
+
+page.openingLink = openFromAddress();
+window.addEventListener("hashchange", function () {
+  // history.replaceState fires no hashchange: this is a link pasted
+  // into the address bar of an open page.
+  if (isLink(location.hash)) {
+    ready = false;
+    page.openingLink = openFromAddress();
+  }
+});
+document.addEventListener("storydiff:compared", function () {
+  sync();
+});
+
+// The link is written a moment after the typing (it is compressed
+// asynchronously), and a reload's address is fixed before the page
+// hears of it: left (or reloaded) in that moment, this tab would open the
+// link's older texts over the draft storage.js has just kept. So when
+// the page is hidden the link is brought up to date if there is time,
+// and when it goes, a note in this tab's sessionStorage says the address
+// is behind the draft; the next load of that same address keeps the
+// draft (openFromAddress).
+document.addEventListener("visibilitychange", function () {
+  if (document.visibilityState === "hidden" && ready && isLink(location.hash) && !same(linked, current())) sync();
+});
+window.addEventListener("pagehide", function () {
+  if (!isLink(location.hash) || same(linked, current()) || !page.kept) return;
+  try {
+    sessionStorage.setItem(BEHIND, location.hash);
+  } catch (e) {
+    /* the link wins, as before */
+  }
+});
+
+document.getElementById("copy-link").addEventListener("click", async function () {
+  await page.openingLink;
+  await sync();
+  if (page.link.tooLong) {
+    tooLongNotice();
+    return;
+  }
+  if (!page.link.current) {
+    page.notice("Nothing to link to yet: paste two versions first.");
+    return;
+  }
+  // A page opened from disk: its link names the file, so it opens only
+  // where that file is.
+  var note =
+    location.protocol === "file:"
+      ? "This page was opened from a file, so the link works only where the same page file is at the same place (" +
+        decodeURI(location.pathname) + "): the recipient needs the page. To share with anyone, use Copy HTML."
+      : "";
+  page.copy(page.link.current, "the link (" + kb(page.link.size) + ")", "Copy this link", note);
+});
+
+page.encodeLink = encode;
+page.decodeLink = decode;
