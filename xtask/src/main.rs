@@ -14,6 +14,7 @@
 //!   headless Chromium. Not part of `test`: timings are not assertions.
 
 mod score;
+mod size;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -338,15 +339,12 @@ fn dist() -> Result<Built> {
     std::fs::write(&index, &page).map_err(|e| e.to_string())?;
     npm_package(&dist.join("npm"), &script, version, &read)?;
 
-    let gz = gzip_size(&wasm);
-    println!(
-        "wasm: {} KB ({} KB before wasm-opt{}); page: {} KB",
-        wasm.len() / 1024,
-        raw_size / 1024,
-        gz.map(|g| format!(", {} KB gzipped", g / 1024))
-            .unwrap_or_default(),
-        page.len() / 1024
-    );
+    println!("wasm before wasm-opt: {} KB", raw_size / 1024);
+    size::print(&[
+        ("wasm", &wasm),
+        ("page (dist/index.html)", page.as_bytes()),
+        ("embed script (dist/story-diff.js)", script.as_bytes()),
+    ]);
     println!("Open the page: file://{}", index.display());
     Ok(Built { index })
 }
@@ -547,19 +545,6 @@ fn sha256(data: &[u8]) -> [u8; 32] {
     out
 }
 
-/// The gzipped size of `bytes`, when `gzip` is on the machine.
-fn gzip_size(bytes: &[u8]) -> Option<usize> {
-    use std::io::Write;
-    let mut child = Command::new("gzip")
-        .arg("-9c")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .ok()?;
-    child.stdin.take()?.write_all(bytes).ok()?;
-    Some(child.wait_with_output().ok()?.stdout.len())
-}
-
 fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
@@ -731,7 +716,14 @@ fn bench() -> Result {
     // A story's history in the page: the 38-version chain dropped at once.
     run(Command::new("node")
         .arg(root.join("xtask").join("bench-history.mjs"))
-        .env("STORYDIFF_PAGE", &built.index))
+        .env("STORYDIFF_PAGE", &built.index))?;
+    // Last, so that installing twiggy never runs beside the timings.
+    size::twiggy(
+        &target_dir()
+            .join(WASM_TARGET)
+            .join("release")
+            .join("storydiff.wasm"),
+    )
 }
 
 #[cfg(test)]
