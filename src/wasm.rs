@@ -1,5 +1,5 @@
-//! The wasm boundary: the only module that knows wasm-bindgen,
-//! serde-wasm-bindgen, js-sys and web-sys.
+//! The wasm boundary: the only module that knows wasm-bindgen, js-sys
+//! and web-sys.
 //!
 //! "Minimise copying, minimise serialising": JS already holds both texts, so
 //! the model crosses as two packed `Uint32Array`s of kinds and UTF-16
@@ -44,12 +44,7 @@ pub fn start() {
 /// object built a field at a time.
 #[wasm_bindgen(js_name = comparePacked)]
 pub fn compare_packed(before: &str, after: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| JsError::new(&format!("storydiff: bad options: {e}")))?
-    };
+    let options = read_options(&options)?;
     let comparison = compare(before, after, &options);
     let before_index = Utf16Index::new(before);
     let after_index = Utf16Index::new(after);
@@ -135,12 +130,7 @@ pub fn compare_history(
     labels: Vec<String>,
     options: JsValue,
 ) -> Result<String, JsError> {
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| JsError::new(&format!("storydiff: bad options: {e}")))?
-    };
+    let options = read_options(&options)?;
     let versions: Vec<crate::Version<'_>> = texts
         .iter()
         .enumerate()
@@ -161,6 +151,55 @@ pub fn panic_for_test() {
 #[wasm_bindgen(js_name = readHtml)]
 pub fn read_html(html: &str) -> String {
     crate::read_html(html)
+}
+
+/// The options object as JS passes it (`undefined` or `null`: the
+/// defaults; a field that is missing or `undefined`: its default; fields
+/// the model does not know are ignored), read field by field. Not by
+/// serde-wasm-bindgen: its errors format floating-point numbers, and that
+/// machinery alone was about 30 KB of the wasm.
+fn read_options(value: &JsValue) -> Result<Options, JsError> {
+    let mut options = Options::default();
+    if value.is_undefined() || value.is_null() {
+        return Ok(options);
+    }
+    if !value.is_object() {
+        return Err(JsError::new(
+            "storydiff: bad options: expected an object of options",
+        ));
+    }
+    let field = |name: &str| {
+        js_sys::Reflect::get(value, &JsValue::from_str(name))
+            .map_err(|_| JsError::new("storydiff: bad options: could not read them"))
+    };
+    for (name, flag) in [
+        ("ignoreCase", &mut options.ignore_case),
+        ("ignoreWhitespace", &mut options.ignore_whitespace),
+        ("ignorePunctuation", &mut options.ignore_punctuation),
+        ("showNoise", &mut options.show_noise),
+        ("hideCosmetic", &mut options.hide_cosmetic),
+        ("whole", &mut options.whole),
+    ] {
+        let v = field(name)?;
+        if !v.is_undefined() {
+            *flag = v.as_bool().ok_or_else(|| {
+                JsError::new(&["storydiff: bad options: ", name, " must be true or false"].concat())
+            })?;
+        }
+    }
+    let deadline = field("deadlineMs")?;
+    if !deadline.is_undefined() {
+        options.deadline_ms = deadline
+            .as_f64()
+            .filter(|ms| ms.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(ms))
+            .map(|ms| ms as u32)
+            .ok_or_else(|| {
+                JsError::new(
+                    "storydiff: bad options: deadlineMs must be a whole number of milliseconds",
+                )
+            })?;
+    }
+    Ok(options)
 }
 
 /// An ending's name, as the JSON spells it.

@@ -3,8 +3,9 @@
 //! - The stages only look down: a module names (`crate::X`) only modules of
 //!   a lower layer, never one of its own layer or above. The layers, lowest
 //!   first, are the table below; ARCHITECTURE.md draws the same.
-//! - Only `src/wasm.rs` knows wasm-bindgen, serde-wasm-bindgen, js-sys and
-//!   web-sys: the core knows nothing of the browser.
+//! - Only `src/wasm.rs` knows wasm-bindgen, js-sys and web-sys (and
+//!   serde-wasm-bindgen, should it come back): the core knows nothing of
+//!   the browser.
 //! - The page is bundled from ES modules: no string marks in `www/` or
 //!   `xtask/`, and no module of the page reads `window.StoryDiffPage`.
 

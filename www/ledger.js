@@ -107,7 +107,9 @@ export function ledger(model) {
     }
     if (still.length) {
       var details = el("details", "sd-unchanged");
-      details.appendChild(el("summary", null, plural(still.length, labels.unchanged + " quote")));
+      // By default the model lists only the unchanged quotes near a change
+      // (MODEL.md); say so, rather than claim they are all there are.
+      details.appendChild(el("summary", null, plural(still.length, labels.unchanged + " quote") + " near the changes"));
       var ul = el("ul");
       still.forEach(function (q) { ul.appendChild(quoteItem(q, labels)); });
       details.appendChild(ul);

@@ -18,7 +18,7 @@
 // STORYDIFF_RUNS (runs per library and pair, default 7; 3 on pairs over
 // 1 MB), STORYDIFF_BENCH_JSON (where to write the results as JSON).
 import { largePair, launch, pageUrl } from "../tests/e2e/browser.mjs";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import path from "node:path";
 import os from "node:os";
@@ -69,7 +69,9 @@ const browser = await launch(["--js-flags=--expose-gc"]);
 const page = await browser.newPage();
 // A blank page from disk, as a person's page would be: the wasm-bindgen
 // glue needs a real location to resolve against.
+// (target/ may not exist when CARGO_TARGET_DIR points elsewhere.)
 const blank = path.join(root, "target", "bench.html");
+mkdirSync(path.dirname(blank), { recursive: true });
 writeFileSync(blank, "<!doctype html><meta charset=utf-8><title>storydiff bench</title>");
 await page.goto(pathToFileURL(blank).href);
 await page.addScriptTag({ content: read(scriptPath) });

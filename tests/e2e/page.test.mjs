@@ -114,3 +114,43 @@ test("StoryDiff.compare returns the model, and its rows rebuild both texts", asy
   assert.ok(check.kinds.includes("changed"));
   await context.close();
 });
+
+test("StoryDiff.compare reads its options and refuses bad ones", async () => {
+  const { page, context } = await openPage(browser);
+  const out = await page.evaluate(() => {
+    const before = "The council said on Monday that five people were killed in the floods.\n";
+    const after = "The Council said on Monday that five people were killed in the floods.\n";
+    const model = (options) => JSON.stringify(StoryDiff.compare(before, after, options).rows);
+    const refused = (options) => {
+      try {
+        StoryDiff.compare("a\n", "b\n", options);
+        return "accepted";
+      } catch (e) {
+        return e.internal ? "internal" : String(e.message);
+      }
+    };
+    return {
+      defaultsAsUndefined: model(undefined) === model({}) && model(null) === model({}),
+      ignoreCaseReadsDifferently: model({ ignoreCase: true }) !== model({}),
+      unknownIgnored: model({ ignoreCase: true, colour: "red" }) === model({ ignoreCase: true }),
+      falseIsDefault: model({ ignoreCase: false, deadlineMs: 2000 }) === model({}),
+      badFlag: refused({ ignoreCase: "yes" }),
+      badDeadline: refused({ deadlineMs: 1.5 }),
+      negativeDeadline: refused({ deadlineMs: -1 }),
+      notAnObject: refused("fast"),
+      againAfterwards: StoryDiff.compare(before, before).rows[0].kind,
+    };
+  });
+  assert.deepEqual(out, {
+    defaultsAsUndefined: true,
+    ignoreCaseReadsDifferently: true,
+    unknownIgnored: true,
+    falseIsDefault: true,
+    badFlag: "storydiff: bad options: ignoreCase must be true or false",
+    badDeadline: "storydiff: bad options: deadlineMs must be a whole number of milliseconds",
+    negativeDeadline: "storydiff: bad options: deadlineMs must be a whole number of milliseconds",
+    notAnObject: "storydiff: bad options: expected an object of options",
+    againAfterwards: "equal",
+  });
+  await context.close();
+});

@@ -164,7 +164,7 @@ export interface Comparison {
   rows: Row[];
   /** True when a deadline or a size cap cut the diff short (a rougher answer). */
   approximate: boolean;
-  /** Every quotation in either version, paired, in reading order (noise rows aside). */
+  /** The quotations near a change (every one with `whole`), paired, in reading order (noise rows aside). */
   quotes: Quote[];
   /** Figures that changed between matched sentences. */
   figures: Figure[];
@@ -202,6 +202,10 @@ export interface Options extends ViewOptions {
   ignorePunctuation?: boolean;
   /** Milliseconds before the diff settles for a rougher answer (`approximate`). */
   deadlineMs?: number;
+  /** Read the whole of both texts, not only the window where they differ:
+   * then `quotes` lists every quotation, unchanged ones far from every
+   * change included. Slower on a small change in a long story. */
+  whole?: boolean;
 }
 
 /** What `compare` throws and `compareAsync` rejects with, besides a plain

@@ -16,6 +16,7 @@
 //!   headless Chromium. Not part of `test`: timings are not assertions.
 
 mod score;
+mod size;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -349,22 +350,12 @@ fn dist() -> Result<Built> {
         &read,
     )?;
 
-    let size = |what: &str, bytes: &[u8]| {
-        format!(
-            "{what}: {} KB{}",
-            bytes.len() / 1024,
-            gzip_size(bytes)
-                .map(|g| format!(" ({} KB gzipped)", g / 1024))
-                .unwrap_or_default()
-        )
-    };
-    println!(
-        "{} ({} KB before wasm-opt); {}; {}",
-        size("wasm", &wasm),
-        raw_size / 1024,
-        size("page", page.as_bytes()),
-        size("embed script", script.as_bytes()),
-    );
+    println!("wasm before wasm-opt: {} KB", raw_size / 1024);
+    size::print(&[
+        ("wasm", &wasm),
+        ("page (dist/index.html)", page.as_bytes()),
+        ("embed script (dist/story-diff.js)", script.as_bytes()),
+    ]);
     println!("Open the page: file://{}", index.display());
     Ok(Built { index })
 }
@@ -528,25 +519,6 @@ fn sha256(data: &[u8]) -> [u8; 32] {
     sha2::Sha256::digest(data).into()
 }
 
-/// The gzipped size of `bytes`, when `gzip` is on the machine. (The input
-/// is written from another thread: gzip's output must be read as it comes,
-/// or both ends wait on a full pipe.)
-fn gzip_size(bytes: &[u8]) -> Option<usize> {
-    use std::io::Write;
-    let mut child = Command::new("gzip")
-        .arg("-9c")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .ok()?;
-    let mut stdin = child.stdin.take()?;
-    let input = bytes.to_vec();
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let out = child.wait_with_output().ok()?;
-    writer.join().ok()?.ok()?;
-    Some(out.stdout.len())
-}
-
 /// Standard base64 with padding, as a CSP source wants it.
 fn base64(bytes: &[u8]) -> String {
     use base64::Engine;
@@ -680,7 +652,14 @@ fn bench() -> Result {
     // A story's history in the page: the 38-version chain dropped at once.
     run(Command::new("node")
         .arg(root.join("xtask").join("bench-history.mjs"))
-        .env("STORYDIFF_PAGE", &built.index))
+        .env("STORYDIFF_PAGE", &built.index))?;
+    // Last, so that installing twiggy never runs beside the timings.
+    size::twiggy(
+        &target_dir()
+            .join(WASM_TARGET)
+            .join("release")
+            .join("storydiff.wasm"),
+    )
 }
 
 #[cfg(test)]
