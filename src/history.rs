@@ -281,6 +281,12 @@ pub fn compare_history<'a>(versions: &[Version<'a>], options: &Options) -> Histo
         .collect();
     let mut paragraphs = Paragraphs::of(texts.first().copied().unwrap_or(""));
     let mut steps = Vec::new();
+    // Every step reads the whole texts: a quote's life starts where it is
+    // first met, so each step must list its unchanged quotes too.
+    let options = &Options {
+        whole: true,
+        ..options.clone()
+    };
     for k in 1..texts.len() {
         let c = crate::compare(texts[k - 1], texts[k], options);
         let next = Paragraphs::of(texts[k]);
