@@ -3,6 +3,7 @@
 //! - The stages only look down: a module names (`crate::X`) only modules of
 //!   a lower layer, never one of its own layer or above. The layers, lowest
 //!   first, are the table below; ARCHITECTURE.md draws the same.
+//! - No file under `src/` is over 800 lines.
 //! - Only `src/wasm.rs` knows wasm-bindgen, js-sys and web-sys (and
 //!   serde-wasm-bindgen, should it come back): the core knows nothing of
 //!   the browser.
@@ -129,6 +130,27 @@ fn only_the_wasm_boundary_knows_the_browser() {
             );
         }
     }
+}
+
+/// Most lines in a source file: past it, a file holds more than one idea.
+const MOST_LINES: usize = 800;
+
+#[test]
+fn no_source_file_is_over_most_lines() {
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    let long: Vec<String> = files
+        .iter()
+        .filter_map(|f| {
+            let n = std::fs::read_to_string(f)
+                .expect("a source")
+                .lines()
+                .count();
+            (n > MOST_LINES).then(|| format!("{} ({n} lines)", f.display()))
+        })
+        .collect();
+    assert!(long.is_empty(), "over {MOST_LINES} lines: {long:?}");
 }
 
 #[test]
