@@ -10,7 +10,7 @@
 //!   Node, `tsc` on the npm package's declarations, the page in headless
 //!   Chromium, and the user journeys in Chromium, Firefox ESR and
 //!   WebKitGTK (each installed from Debian's packages when missing), plus
-//!   rustfmt and clippy on both targets.
+//!   rustfmt and clippy on both targets, `cargo doc` with `-D warnings`.
 //! - `bench` runs `dist`, the native timings (`examples/bench.rs`), then
 //!   `xtask/bench.mjs`: ours against jsdiff and diff-match-patch in one
 //!   headless Chromium. Not part of `test`: timings are not assertions.
@@ -548,6 +548,10 @@ fn test() -> Result {
         "-D",
         "warnings",
     ]))?;
+    // The API docs build with no warning (broken links, missing docs).
+    run(cargo()
+        .args(["doc", "--no-deps", "--package", "storydiff"])
+        .env("RUSTDOCFLAGS", "-D warnings"))?;
     run(cargo().args(["test", "--workspace"]))?;
     // The fuzz target lives outside the workspace (it needs nightly to
     // run); checking it here keeps it building as the API grows.
