@@ -73,3 +73,16 @@ export async function openPage(browser, url = pageUrl, viewport = { width: 1280,
 export async function paste(page, selector, text) {
   await page.locator(selector).fill(text);
 }
+
+/** Waits until the result shown is the comparison of the texts now in the
+ * page: the page keeps `aria-busy` on the result from an input newer
+ * than what it shows until that input's comparison is shown in full. */
+export async function settled(page, timeout = 30000) {
+  await page.waitForFunction(() => !document.getElementById("result").hasAttribute("aria-busy"), null, { timeout });
+}
+
+/** Clicks Compare and waits until its result is shown in full. */
+export async function compareNow(page, timeout = 30000) {
+  await page.click("#compare");
+  await settled(page, timeout);
+}

@@ -2,7 +2,7 @@
 // previous change, mini-map, dark mode, phone width, accessibility (issue 5).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, paste, seed, SEED_000, SEED_001 } from "./browser.mjs";
+import { launch, openPage, paste, seed, SEED_000, SEED_001, compareNow } from "./browser.mjs";
 
 let browser;
 before(async () => {
@@ -101,7 +101,7 @@ test("next and previous change: J and K, buttons that show them, and a position"
   const { page, context } = await openPage(browser);
   await paste(page, "#before", "A.\n\nSame one.\n\nB old.\n\nSame two.\n\nC.\n");
   await paste(page, "#after", "A new.\n\nSame one.\n\nB.\n\nSame two.\n\nC.\n\nD.\n");
-  await page.click("#compare");
+  await compareNow(page);
   await page.locator(".sd-after ins").first().waitFor();
   assert.match(await page.locator("#next-change").textContent(), /Next change\s*J/);
   assert.match(await page.locator("#prev-change").textContent(), /Previous change\s*K/);

@@ -2,7 +2,7 @@
 // options as visible controls, moves linked end to end, rich-text paste.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, paste, seed, SEED_000, SEED_001 } from "./browser.mjs";
+import { launch, openPage, paste, seed, SEED_000, SEED_001, compareNow } from "./browser.mjs";
 
 let browser;
 before(async () => {
@@ -15,7 +15,7 @@ after(async () => {
 async function compareSeeds(page) {
   await paste(page, "#before", seed(SEED_000));
   await paste(page, "#after", seed(SEED_001));
-  await page.click("#compare");
+  await compareNow(page);
   await page.locator(".sd-noise-bar").first().waitFor();
 }
 
@@ -60,7 +60,7 @@ test("options change the comparison: case, punctuation, noise, cosmetic", async 
   const { page, context, errors } = await openPage(browser);
   await paste(page, "#before", "The Minister said “no.”\n\nSecond paragraph stays the same here.\n");
   await paste(page, "#after", "The minister said \"no.\"\n\nSecond paragraph stays the same here.\n");
-  await page.click("#compare");
+  await compareNow(page);
   await page.locator(".sd-row.sd-changed").first().waitFor();
   await page.getByLabel("Ignore case").check();
   await page.getByLabel("Ignore punctuation and typography").check();
@@ -96,7 +96,7 @@ test("a moved paragraph links each end to the other", async () => {
   const a = [...paras.slice(0, 8), moved.replace("weekend", "week"), ...paras.slice(8)].join("\n\n") + "\n";
   await paste(page, "#before", b);
   await paste(page, "#after", a);
-  await page.click("#compare");
+  await compareNow(page);
   const from = page.locator(".sd-row.sd-moved .sd-move-link", { hasText: "Moved to row" });
   await from.waitFor();
   // The moved paragraph carries its own word diff.

@@ -1,7 +1,7 @@
 // Exports: HTML snippet, Markdown, JSON, print (issue 5).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, paste } from "./browser.mjs";
+import { launch, openPage, paste, compareNow } from "./browser.mjs";
 
 let browser;
 before(async () => {
@@ -37,7 +37,7 @@ test("Markdown escapes what the story says", async () => {
   const { page, context } = await opened();
   await paste(page, "#before", "Intro.\n\n# Not a heading *nor bold* [link](x) <b>tag</b> 1. list");
   await paste(page, "#after", "Intro.\n\n# Not a heading *nor bold* [link](x) <b>tag</b> 1. list ~~new~~");
-  await page.click("#compare");
+  await compareNow(page);
   await page.locator(".sd-after ins").first().waitFor();
   const md = await page.evaluate(() => StoryDiffPage.exporters.markdown(StoryDiffPage.model));
   assert.ok(md.includes("> \\# Not a heading \\*nor bold\\* \\[link\\](x) \\<b\\>tag\\</b\\> 1. list"), md);
@@ -50,7 +50,7 @@ test("Copy HTML: a self-contained, styled snippet with every text escaped", asyn
   const hostile = '<img src=x onerror="window.__ran=1"><script>window.__ran=1</script>&amp;';
   await paste(page, "#before", "Intro.\n\n" + hostile);
   await paste(page, "#after", "Intro.\n\n" + hostile + " more");
-  await page.click("#compare");
+  await compareNow(page);
   await page.locator(".sd-after ins", { hasText: "more" }).waitFor();
   await page.click("#export-html");
   await page.locator("#share-notice", { hasText: "Copied the comparison as an HTML snippet" }).waitFor();
@@ -125,7 +125,7 @@ test("Markdown and HTML exports carry the ledger before the rows: summary, quote
   // A figure that changed.
   await paste(page, "#before", "The toll rose to 145 on Monday, officials said.");
   await paste(page, "#after", "The toll rose to 148 on Monday, officials said.");
-  await page.click("#compare");
+  await compareNow(page);
   await page.locator(".sd-after ins", { hasText: "148" }).waitFor();
   const md2 = await page.evaluate(() => StoryDiffPage.exporters.markdown(StoryDiffPage.model));
   assert.match(md2, /^- ~~145~~ \u2192 \*\*148\*\* \(The toll rose to 148 on Monday, officials said\.\)$/m);
@@ -145,7 +145,7 @@ test("the exports' ledger shows a hostile quote as text, escaped", async () => {
   ];
   await paste(page, "#before", story.join("\n\n"));
   await paste(page, "#after", [story[0], `"${payload} is all we have," said Jane Doe.`, story[1], story[2]].join("\n\n"));
-  await page.click("#compare");
+  await compareNow(page);
   await page.locator(".sd-after ins").first().waitFor();
   const md = await page.evaluate(() => StoryDiffPage.exporters.markdown(StoryDiffPage.model));
   assert.ok(

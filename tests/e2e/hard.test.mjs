@@ -3,7 +3,7 @@
 // never kills the page.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, paste } from "./browser.mjs";
+import { launch, openPage, paste, compareNow } from "./browser.mjs";
 
 let browser;
 before(async () => {
@@ -28,7 +28,7 @@ async function compareInPage(page, b, a) {
     [b, a]
   );
   const started = Date.now();
-  await page.click("#compare");
+  await compareNow(page);
   await page.locator("#status", { hasText: /compared in|Could not compare/ }).waitFor({ timeout: BOUND });
   const took = Date.now() - started;
   assert.ok(took < BOUND, `took ${took} ms`);
@@ -63,7 +63,7 @@ test("empty against empty, empty against text, identical texts: a result", async
   // Both empty: nothing to compare, and the page says what to do.
   await page.locator("#before").fill("");
   await page.locator("#after").fill("");
-  await page.click("#compare");
+  await compareNow(page);
   await page.locator("#result .sd-start", { hasText: "Paste the earlier version" }).waitFor({ timeout: BOUND });
   assert.deepEqual(errors, []);
   await context.close();
@@ -143,7 +143,7 @@ test("right-to-left text is shown right to left, in the text areas and the resul
   const a = "قال الوزير إن المحادثات ستتوقف يوم الأحد.\n\nThe English paragraph stays left to right.";
   await paste(page, "#before", b);
   await paste(page, "#after", a);
-  await page.click("#compare");
+  await compareNow(page);
   await page.locator(".sd-after ins", { hasText: "ستتوقف" }).waitFor();
   const dirs = await page.evaluate(() => ({
     textarea: document.getElementById("before").matches(":dir(rtl)"),
@@ -199,13 +199,13 @@ test("a panic inside the wasm becomes a visible message, and the page stays usab
       };
     }
   });
-  await page.click("#compare");
+  await compareNow(page);
   const status = page.locator("#status.sd-error");
   await status.waitFor();
   assert.match(await status.textContent(), /Could not compare: storydiff hit an internal error .* has been reset/);
   // The texts are untouched, and the next comparison works on a fresh instance.
   assert.equal(await page.locator("#before").inputValue(), "The toll rose to 145 on Monday.");
-  await page.click("#compare");
+  await compareNow(page);
   await page.locator(".sd-after ins", { hasText: "148" }).waitFor();
   assert.match(await page.locator("#status").textContent(), /compared in/);
   assert.equal(await page.locator("#status.sd-error").count(), 0);

@@ -12,7 +12,7 @@ import { deflateRawSync } from "node:zlib";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, pagePath, pageUrl, scriptUrl } from "./browser.mjs";
+import { launch, pagePath, pageUrl, scriptUrl, compareNow } from "./browser.mjs";
 
 import { DANGEROUS, PAYLOADS, shown } from "./payloads.mjs";
 
@@ -88,7 +88,7 @@ const WAYS = {
     async put({ page }, b, a) {
       await page.locator("#before").fill(b);
       await page.locator("#after").fill(a);
-      await page.click("#compare");
+      await compareNow(page);
       const root = await page.evaluateHandle(() => document.getElementById("result"));
       await waitShown(page, root, shown(b));
       // The text areas hold exactly what was typed (a text area's value
@@ -254,7 +254,7 @@ test("a crafted or broken fragment never runs and never breaks the page", async 
     // The page still works: a comparison can be made.
     await s.page.locator("#before").fill("One two.");
     await s.page.locator("#after").fill("One three.");
-    await s.page.click("#compare");
+    await compareNow(s.page);
     await s.page.locator("#result .sd-after ins", { hasText: "three" }).waitFor({ timeout: 10000 });
     s.root = await s.page.evaluateHandle(() => document.getElementById("result"));
     const errors = s.errors.filter((e) => !/storydiff link|permalink/i.test(e));

@@ -22,9 +22,11 @@ import { DANGEROUS, PAYLOADS, shown } from "./payloads.mjs";
 const distDir = path.dirname(pagePath);
 const ADDED_QUOTE = "They need to get rid of these illusions";
 
-/** Runs in the page: whether the comparison on the page is done (the
- * status line says so) and `text` is in an <ins> of the result. */
+/** Runs in the page: whether the comparison of the texts now in the page
+ * is shown (the result is not aria-busy, and the status line says it is
+ * done) and `text` is in an <ins> of it. */
 function insShown(text) {
+  if (document.getElementById("result").hasAttribute("aria-busy")) return false;
   const status = document.getElementById("status").textContent;
   if (!/compared in \d+ ms/.test(status) || /showing row/.test(status)) return false;
   return [...document.querySelectorAll("#result .sd-after ins, #result-inline ins")].some((n) => n.textContent.includes(text));

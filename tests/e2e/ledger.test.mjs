@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launch, openPage, paste, seed, root, SEED_000, SEED_001, SEED_002 } from "./browser.mjs";
+import { launch, openPage, paste, seed, root, SEED_000, SEED_001, SEED_002, compareNow } from "./browser.mjs";
 
 let browser;
 before(async () => {
@@ -20,7 +20,7 @@ after(async () => {
 async function compareSeeds(page, b, a) {
   await paste(page, "#before", seed(b));
   await paste(page, "#after", seed(a));
-  await page.click("#compare");
+  await compareNow(page);
   await page.locator(".sd-ledger .sd-stats").waitFor();
 }
 
@@ -172,7 +172,7 @@ test("a statement whose attribution line was corrected shows the old line and th
   const { readFileSync } = await import("node:fs");
   await paste(page, "#before", readFileSync(path.join(dir, "before.txt"), "utf8"));
   await paste(page, "#after", readFileSync(path.join(dir, "after.txt"), "utf8"));
-  await page.click("#compare");
+  await compareNow(page);
   const quote = page.locator(".sd-ledger .sd-quote-changed", { hasText: "Rapid lateral flow tests" });
   await quote.waitFor();
   assert.match(await quote.locator(".sd-speaker").textContent(), /Matt Hancock/);

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { writeFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, openPage, pagePath, paste, seed, SEED_000, SEED_001, SEED_002 } from "./browser.mjs";
+import { launch, openPage, pagePath, paste, seed, SEED_000, SEED_001, SEED_002, compareNow } from "./browser.mjs";
 
 let browser;
 before(async () => {
@@ -29,7 +29,7 @@ async function compareTexts(page, b, a, scope = "#result") {
   await page.evaluate(() => (document.getElementById("status").textContent = ""));
   await paste(page, "#before", b);
   await paste(page, "#after", a);
-  await page.click("#compare");
+  await compareNow(page);
   await page.locator("#status", { hasText: /compared in \d+ ms/ }).waitFor({ timeout: 30000 });
   await page.locator(`${scope} [data-n]:visible`).first().waitFor();
 }
@@ -260,7 +260,7 @@ test("'Cleared.' goes once there is text again", async () => {
   await page.click("#clear");
   await page.locator("#share-notice", { hasText: "Cleared." }).waitFor();
   // Empty still: it stays.
-  await page.click("#compare");
+  await compareNow(page);
   await page.locator("#result .sd-start").waitFor();
   assert.equal(await notice.isVisible(), true);
   await page.locator("#before").type("A");

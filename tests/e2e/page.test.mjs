@@ -2,7 +2,7 @@
 // result read side by side.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, paste, seed, SEED_000, SEED_001 } from "./browser.mjs";
+import { launch, openPage, paste, seed, SEED_000, SEED_001, compareNow } from "./browser.mjs";
 
 let browser;
 before(async () => {
@@ -36,7 +36,7 @@ test("pasting seeds 000 and 001 shows the added quote and the replaced paragraph
   await paste(page, "#after", "");
   await paste(page, "#before", seed(SEED_000));
   await paste(page, "#after", seed(SEED_001));
-  await page.click("#compare");
+  await compareNow(page);
   const ins = page.locator(".sd-after ins", { hasText: "They need to get rid of these illusions" });
   await ins.first().waitFor();
   // The Before side of that row keeps the old wording, with no insertion.
@@ -70,7 +70,7 @@ test("pasted markup is shown as text, never run or parsed", async () => {
   const hostile = '<img src=x onerror="window.__ran=true"><script>window.__ran=true</script><b>bold</b>';
   await paste(page, "#before", "Intro.\n\n" + hostile);
   await paste(page, "#after", "Intro.\n\n" + hostile + " more");
-  await page.click("#compare");
+  await compareNow(page);
   await page.locator(".sd-after ins", { hasText: "more" }).waitFor();
   assert.equal(await page.locator("#result img, #result script, #result b").count(), 0);
   assert.ok((await page.locator("#result").textContent()).includes(hostile));

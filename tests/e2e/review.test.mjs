@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, openPage, pagePath, pageUrl, seed, SEED_000, SEED_001, SEED_002 } from "./browser.mjs";
+import { launch, openPage, pagePath, pageUrl, seed, settled, SEED_000, SEED_001, SEED_002 } from "./browser.mjs";
 import { lowContrast } from "./contrast.mjs";
 
 const distDir = path.dirname(pagePath);
@@ -84,6 +84,7 @@ test("dark mode: every text on the page, the fold buttons and the furniture bar 
   const [b, a] = foldedPair();
   await page.locator("#before").fill(b);
   await page.locator("#after").fill(a);
+  await settled(page);
   await page.locator("#result .sd-fold").first().waitFor();
   await page.locator("#result .sd-noise-bar").first().waitFor();
   assert.deepEqual(await page.evaluate(lowContrast, ["body", 4.5]), []);
@@ -218,6 +219,7 @@ test("Print / PDF prints the comparison alone: no options, buttons or row links;
   const [b, a] = foldedPair();
   await page.locator("#before").fill(b);
   await page.locator("#after").fill(a);
+  await settled(page);
   await page.locator("#result .sd-fold").first().waitFor();
   const rows = await page.locator("#result .sd-row:visible").count();
   await page.emulateMedia({ media: "print" });
@@ -292,6 +294,7 @@ test("binary-looking input is compared with a clear notice, and its text is kept
   await warning.waitFor();
   assert.match(await warning.textContent(), /^After looks like binary data .* It is compared as it is and nothing was changed/);
   await page.locator("#before").fill(binary.replace("%PDF-1.4", "%PDF-1.5") + "\ufffd\ufffd");
+  await settled(page);
   await page.locator("#input-warning", { hasText: "Before and After look like binary data" }).waitFor();
   await page.waitForFunction(() => /compared in/.test(document.getElementById("status").textContent));
   assert.equal(await page.locator("#after").inputValue(), binary);

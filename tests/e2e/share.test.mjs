@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
-import { launch, openPage, paste, pageUrl, seed, SEED_000, SEED_001, SEED_002 } from "./browser.mjs";
+import { launch, openPage, paste, pageUrl, seed, SEED_000, SEED_001, SEED_002, compareNow } from "./browser.mjs";
 
 let browser;
 before(async () => {
@@ -36,7 +36,7 @@ test("done when: the address after comparing seeds 000 and 001 restores both tex
   assert.equal(await page.locator("#before").inputValue(), "");
   await paste(page, "#before", seed(SEED_000));
   await paste(page, "#after", seed(SEED_001));
-  await page.click("#compare");
+  await compareNow(page);
   const url = await linkSettled(page);
   assert.ok(url.startsWith(pageUrl + "#sd1="));
 
@@ -117,7 +117,7 @@ test("a link restores texts exactly: unicode, tabs, blank lines, trailing space"
   const a = "Заголовок\tone  \n\n\nالرئيس قال 😀 “quoted” — fin, 中文 \n\n";
   await paste(page, "#before", b);
   await paste(page, "#after", a);
-  await page.click("#compare");
+  await compareNow(page);
   const url = await linkSettled(page);
   const fresh = await openPage(browser, url);
   await fresh.page.locator(".sd-after ins").first().waitFor();
@@ -219,7 +219,7 @@ test("a link too long to carry says so and offers an export; Copy link copies th
   const big = Array.from({ length: 30000 }, word).join(" ");
   await paste(page, "#before", big);
   await paste(page, "#after", big + " end");
-  await page.click("#compare");
+  await compareNow(page);
   const notice = page.locator("#share-notice", { hasText: "too long for a link" });
   await notice.waitFor();
   assert.match(await notice.textContent(), /32 KB/);
@@ -270,7 +270,7 @@ test("the link carries the options", async () => {
 test("seed 002 pasted into an open page replaces the address's link", async () => {
   const { page, context } = await openPage(browser);
   await paste(page, "#after", seed(SEED_002));
-  await page.click("#compare");
+  await compareNow(page);
   const url = await linkSettled(page);
   const fresh = await openPage(browser, url);
   await fresh.page.locator("#result .sd-row:visible").first().waitFor();
@@ -284,7 +284,7 @@ test("the options on the page travel in the link", async () => {
   await paste(page, "#before", "The TOLL rose.");
   await paste(page, "#after", "The toll rose again.");
   await page.locator("#opt-ignore-case").check();
-  await page.click("#compare");
+  await compareNow(page);
   const url = await linkSettled(page);
   assert.deepEqual((await page.evaluate((h) => StoryDiffPage.decodeLink(h), new URL(url).hash)).options, { ignoreCase: true });
   const fresh = await openPage(browser, url);
@@ -315,7 +315,7 @@ test("without CompressionStream('deflate-raw') (an older engine) the page makes 
   await old.page.click("#clear");
   await paste(old.page, "#before", b);
   await paste(old.page, "#after", a);
-  await old.page.click("#compare");
+  await compareNow(old.page);
   const url = await linkSettled(old.page);
   // Stored blocks: longer than a compressed link, and still deflate-raw.
   const state = JSON.parse(inflateRawSync(Buffer.from(new URL(url).hash.slice("#sd1=".length), "base64url")).toString("utf8"));

@@ -5,7 +5,7 @@
 // `cargo xtask bench`'s to report, never a test's to assert.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, paste, seed, SEED_000, SEED_001 } from "./browser.mjs";
+import { launch, openPage, paste, seed, SEED_000, SEED_001, compareNow } from "./browser.mjs";
 
 let browser;
 before(async () => {
@@ -40,7 +40,7 @@ test("a long unchanged run is collapsed behind a button, and the text stays whol
   const lines = Array.from({ length: 60 }, (_, k) => `Unchanged line ${k}.`).join("\n");
   await paste(page, "#before", `${lines}\n\nThe toll rose to 145.`);
   await paste(page, "#after", `${lines}\n\nThe toll rose to 148.`);
-  await page.click("#compare");
+  await compareNow(page);
   const button = page.locator(".sd-before .sd-fold");
   await button.waitFor();
   assert.match(await button.textContent(), /Show \d+ unchanged lines/);

@@ -4,7 +4,7 @@
 // set of counts wherever counts are stated.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { largePair, launch, openPage, paste, seed, SEED_000, SEED_001 } from "./browser.mjs";
+import { largePair, launch, openPage, paste, seed, SEED_000, SEED_001, compareNow } from "./browser.mjs";
 
 let browser;
 before(async () => {
@@ -23,7 +23,7 @@ async function compareTexts(page, b, a) {
   // may finish meanwhile and say "compared in"; the click's comparison
   // supersedes any still under way, so the next "compared in" is its.
   await page.evaluate(() => (document.getElementById("status").textContent = ""));
-  await page.click("#compare");
+  await compareNow(page);
   await page.locator("#status", { hasText: /compared in \d+ ms/ }).waitFor({ timeout: 30000 });
 }
 
@@ -124,7 +124,7 @@ test("inline on the 1.4 MB pair: unchanged runs folded, and a switch of view bui
     document.getElementById("after").value = a;
     document.getElementById("status").textContent = "";
   }, [b, a]);
-  await page.click("#compare");
+  await compareNow(page);
   await page.locator("#status", { hasText: /compared in \d+ ms/ }).waitFor({ timeout: 30000 });
   const measure = () =>
     page.evaluate(() => ({

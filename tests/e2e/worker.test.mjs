@@ -78,9 +78,18 @@ test("one worker per page, given the module; newer input during a comparison is 
   assert.equal(state.workers.terminated, 0);
   assert.equal(state.workers.firstIsModule, true);
   assert.equal(state.workers.bytesPosted, false);
-  // And the worker still answers.
-  await page.fill("#after", "Another After.");
+  assert.equal(await page.evaluate(() => document.getElementById("result").getAttribute("aria-busy")), null, "the newest result shown: not busy");
+  // And the worker still answers. From the input on, the result says it is
+  // busy (it shows an older input) until the new comparison is shown.
+  const busyOnInput = await page.evaluate(() => {
+    const area = document.getElementById("after");
+    area.value = "Another After.";
+    area.dispatchEvent(new Event("input", { bubbles: true }));
+    return document.getElementById("result").getAttribute("aria-busy");
+  });
+  assert.equal(busyOnInput, "true");
   await page.waitForFunction(() => window.__shown.includes("Another After."), null, { timeout: 30000 });
+  await page.waitForFunction(() => !document.getElementById("result").hasAttribute("aria-busy"), null, { timeout: 30000 });
   assert.equal(await page.evaluate(() => window.__workers.started), 1);
   assert.deepEqual(errors, []);
   await context.close();

@@ -78,12 +78,24 @@ function whenShown(model) {
   });
 }
 
+/** Marks the result busy (aria-busy) from the moment an input is newer
+ * than what it shows until that input's comparison is shown in full, so
+ * assistive technology (and the tests) know whether what they read is
+ * the comparison of the texts now in the page. */
+function setBusy(on) {
+  [result, resultInline].forEach(function (box) {
+    if (on) box.setAttribute("aria-busy", "true");
+    else box.removeAttribute("aria-busy");
+  });
+}
+
 function size(text) {
   var kb = text.length / 1024;
   return kb >= 1024 ? (kb / 1024).toFixed(1) + " MB" : Math.max(1, Math.round(kb)) + " KB";
 }
 
 function fail(e) {
+  setBusy(false);
   progress.hidden = true;
   var message = e && e.message ? e.message : String(e);
   status.textContent = "Could not compare: " + message + (e && e.internal ? "." : ". Your text is untouched.");
@@ -146,6 +158,7 @@ function run() {
   setDirection(before);
   setDirection(after);
   var token = ++current;
+  setBusy(true);
   if (busy) {
     again = true;
     return;
@@ -182,6 +195,7 @@ function run() {
         status.classList.remove("sd-error");
         result.replaceChildren(invitation());
         resultInline.replaceChildren(invitation());
+        setBusy(false);
         document.dispatchEvent(new CustomEvent("storydiff:compared", { detail: { model: model, ms: ms } }));
         return;
       }
@@ -198,6 +212,7 @@ function run() {
       if (!long) status.textContent = line;
       whenShown(model).then(function (complete) {
         if (!complete) return;
+        if (token === current) setBusy(false);
         progress.hidden = true;
         status.textContent = line;
         // For the share, keep and navigate features (www/ui.js and friends).
@@ -234,6 +249,7 @@ function setDirection(area) {
 
 function schedule() {
   if (!live.checked) return;
+  setBusy(true);
   clearTimeout(timer);
   timer = setTimeout(run, 250);
 }
