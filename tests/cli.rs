@@ -1,6 +1,8 @@
 //! The CLI as a process: `storydiff BEFORE AFTER`, `--json`, `--html`, and
 //! its messages and exit codes on bad input.
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -263,13 +265,7 @@ fn identical_texts_fold_into_one_line() {
 /// as tests/corpus.rs reads it.
 #[test]
 fn a_large_near_identical_pair_prints_only_its_hunks() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus/govuk_iran_cpin_minor_large");
-    assert!(
-        dir.is_dir(),
-        "{} is missing (put the shared corpus there to run this test)",
-        dir.display()
-    );
+    let dir = common::shared("corpus/govuk_iran_cpin_minor_large");
     let (b, a) = (dir.join("a.txt"), dir.join("b.txt"));
     let (b, a) = (b.to_str().unwrap(), a.to_str().unwrap());
     let text = stdout(&storydiff(&[b, a]));
@@ -362,15 +358,7 @@ fn exit_code_says_whether_the_texts_differ() {
 }
 
 fn chain(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/chains")
-        .join(name);
-    assert!(
-        dir.is_dir(),
-        "{} is missing (put the shared chains there to run this test)",
-        dir.display()
-    );
-    dir
+    common::shared(&format!("chains/{name}"))
 }
 
 #[test]

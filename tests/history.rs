@@ -21,6 +21,8 @@
 //!   reference to X"), is a paragraph that held X and changed or went in
 //!   that version.
 
+mod common;
+
 use std::path::PathBuf;
 
 use storydiff::{compare, compare_history, History, Options, Version};
@@ -33,14 +35,7 @@ struct Chain {
 }
 
 fn load(name: &str) -> Chain {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/chains")
-        .join(name);
-    assert!(
-        dir.is_dir(),
-        "{} is missing (put the shared chains there to run these tests)",
-        dir.display()
-    );
+    let dir = common::shared(&format!("chains/{name}"));
     let changes: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("CHANGES.json")).unwrap()).unwrap();
     let mut texts = Vec::new();
@@ -88,23 +83,11 @@ fn days(y: i64, m: i64, d: i64) -> i64 {
 
 /// "6 September 2022" as days, or `None` when it is not such a date.
 fn parse_date(text: &str) -> Option<i64> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
+    const MONTHS: &str =
+        "january february march april may june july august september october november december";
     let words: Vec<&str> = text.split_whitespace().collect();
     let [d, m, y] = words[..] else { return None };
-    let m = MONTHS.iter().position(|n| *n == m.to_lowercase())? as i64 + 1;
+    let m = MONTHS.split(' ').position(|n| n == m.to_lowercase())? as i64 + 1;
     Some(days(y.parse().ok()?, m, d.parse().ok()?))
 }
 

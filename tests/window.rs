@@ -10,24 +10,13 @@
 //! `sharedWording` (which leaves furniture out) are the same; and the rows
 //! still rebuild both texts.
 
-#[allow(dead_code)] // the shared checks this file does not use
 mod common;
+
+use common::shared;
 
 use std::path::{Path, PathBuf};
 
 use storydiff::{compare, Change, Comparison, Options, RowKind};
-
-fn shared(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(name);
-    assert!(
-        dir.is_dir(),
-        "{} is missing (CI provides it; copy or link the shared folder there)",
-        dir.display()
-    );
-    dir
-}
 
 /// Every pair in the corpus and the devset, and the seeds: (name, a, b).
 fn pairs() -> Vec<(String, String, String)> {

@@ -1,4 +1,8 @@
-//! What every comparison must satisfy, checked by every data-driven test.
+//! What every comparison must satisfy, checked by every data-driven test,
+//! and where the shared data lives.
+#![allow(dead_code)] // each test file uses some of these
+
+use std::path::PathBuf;
 
 use storydiff::{Comparison, RowKind, Tag};
 use unicode_segmentation::UnicodeSegmentation;
@@ -133,4 +137,19 @@ pub fn summary(c: &Comparison<'_>) -> String {
         }
     }
     out
+}
+
+/// `../shared/<path>` beside the project (the corpus, devset and chains,
+/// read at test time and never committed), failing with a clear message
+/// when it is missing.
+pub fn shared(path: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(path);
+    assert!(
+        dir.is_dir(),
+        "{} is missing (CI provides it; copy or link the shared folder there)",
+        dir.display()
+    );
+    dir
 }

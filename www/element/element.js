@@ -9,10 +9,11 @@ import { el } from "../dom.js";
 import { ledger } from "../ledger.js";
 import { modelSummary } from "../summary.js";
 import elementCss from "./element.css" with { type: "text" };
+import marksCss from "../marks.css" with { type: "text" };
 import ledgerCss from "../ledger.css" with { type: "text" };
 import elementLedgerCss from "./element-ledger.css" with { type: "text" };
 
-var ELEMENT_CSS = [elementCss, ledgerCss, elementLedgerCss].join("\n");
+var ELEMENT_CSS = [elementCss, marksCss, ledgerCss, elementLedgerCss].join("\n");
 
 // A column narrower than this (a phone, a slim blog column) shows the
 // inline view; a wider one, side by side.
