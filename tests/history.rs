@@ -23,8 +23,6 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use storydiff::{compare, compare_history, History, Options, Version};
 
 struct Chain {
