@@ -14,8 +14,9 @@ use std::time::Instant;
 
 use storydiff::{compare, Options};
 
-/// The benchmark pairs: (name, Before path, After path). The same list as
-/// `xtask/bench.mjs`.
+/// The benchmark pairs: (name, Before path, After path): the seeds, then
+/// the corpus folders `xtask/bench-pairs.txt` names (as `xtask/bench.mjs`
+/// reads them).
 fn pairs(root: &Path) -> Vec<(String, PathBuf, PathBuf)> {
     let mut out = vec![(
         "seeds_000_001".to_string(),
@@ -25,15 +26,13 @@ fn pairs(root: &Path) -> Vec<(String, PathBuf, PathBuf)> {
     let corpus = std::env::var_os("STORYDIFF_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("../shared/corpus"));
-    for name in [
-        "wire_reuters_syria_bombs_tollupdate",
-        "arabic_wire_uae_law_aawsat_vs_alriyadh",
-        "chinese_bedtimenews_595_edits",
-        "govuk_flu_surveillance_weekly_large",
-        "govuk_iran_cpin_minor_large",
-        "govuk_modern_slavery_guidance_large",
-        "govuk_care_support_guidance_xlarge",
-    ] {
+    let list = std::fs::read_to_string(root.join("xtask/bench-pairs.txt"))
+        .expect("xtask/bench-pairs.txt");
+    for name in list
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
         let dir = corpus.join(name);
         if dir.is_dir() {
             out.push((name.to_string(), dir.join("a.txt"), dir.join("b.txt")));
