@@ -7,12 +7,13 @@
 //! The pairs are the seeds and, read at run time, the corpus in
 //! `../shared/corpus` (never committed: it is the publishers' copyright).
 //! It prints one tab-separated line per pair: name, bytes, median ms,
-//! rows, approximate.
+//! rows, approximate; and on stderr, where the time of each pair goes:
+//! the median ms of each stage (`compare_in_laps`).
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use storydiff::{compare, Options};
+use storydiff::{compare, compare_in_laps, Options};
 
 /// The benchmark pairs: (name, Before path, After path): the seeds, then
 /// the corpus folders `xtask/bench-pairs.txt` names (as `xtask/bench.mjs`
@@ -26,8 +27,8 @@ fn pairs(root: &Path) -> Vec<(String, PathBuf, PathBuf)> {
     let corpus = std::env::var_os("STORYDIFF_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("../shared/corpus"));
-    let list = std::fs::read_to_string(root.join("xtask/bench-pairs.txt"))
-        .expect("xtask/bench-pairs.txt");
+    let list =
+        std::fs::read_to_string(root.join("xtask/bench-pairs.txt")).expect("xtask/bench-pairs.txt");
     for name in list
         .lines()
         .map(str::trim)
@@ -68,6 +69,30 @@ fn main() {
             shape = (c.rows.len(), c.approximate);
         }
         times.sort_by(f64::total_cmp);
+        // The stages, timed in runs of their own (so the laps cost the
+        // totals above nothing).
+        let mut laps: Vec<(&'static str, Vec<f64>)> = Vec::new();
+        for _ in 0..runs {
+            let mut last = Instant::now();
+            let mut k = 0;
+            compare_in_laps(&before, &after, &options, &mut |stage| {
+                let ms = last.elapsed().as_secs_f64() * 1000.0;
+                last = Instant::now();
+                if laps.len() == k {
+                    laps.push((stage, Vec::new()));
+                }
+                laps[k].1.push(ms);
+                k += 1;
+            });
+        }
+        let stages: Vec<String> = laps
+            .iter_mut()
+            .map(|(stage, ms)| {
+                ms.sort_by(f64::total_cmp);
+                format!("{stage} {:.3}", ms[ms.len() / 2])
+            })
+            .collect();
+        eprintln!("{name}: {}", stages.join(", "));
         println!(
             "{name}\t{}\t{:.3}\t{}\t{}",
             before.len() + after.len(),

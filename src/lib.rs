@@ -56,6 +56,20 @@ pub use read::read_html;
 /// Compares two versions of a story. It cannot fail: a deadline
 /// (`options.deadline_ms`) gives a rougher answer marked `approximate`.
 pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Comparison<'a> {
+    compare_in_laps(before, after, options, &mut |_| {})
+}
+
+/// [`compare`], calling `lap` with each stage's name as that stage ends
+/// (`"window"`, `"segment"`, `"clean"`, `"align"`, `"rows"`, then the
+/// ledger's `"stats"`, `"reach"`, `"quotes"`, `"outlets"` and `"figures"`),
+/// in that order: how the benchmark times the stages (the library itself
+/// reads no clock, which wasm does not have).
+pub fn compare_in_laps<'a>(
+    before: &'a str,
+    after: &'a str,
+    options: &Options,
+    lap: &mut dyn FnMut(&'static str),
+) -> Comparison<'a> {
     let deadline = deadline::after_ms(options.deadline_ms);
     // Only where the versions differ is read, with the paragraphs around
     // it: the runs both open and close with are equal rows.
@@ -64,6 +78,7 @@ pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Compar
     } else {
         segment::window(before, after)
     };
+    lap("window");
     let (inside_before, inside_after) = (
         &before[window.head..window.before_end],
         &after[window.head..window.after_end],
@@ -73,12 +88,15 @@ pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Compar
         segment::blocks(inside_before),
         segment::blocks(inside_after),
     );
+    lap("segment");
     // Page furniture is set aside before alignment: it takes part in no
     // pairing and becomes `noise` rows where it stands.
     let (noise_before, noise_after) = clean::noise_both(&all_before, &all_after);
     let (blocks_before, index_before) = clean::article(&all_before, noise_before);
     let (blocks_after, index_after) = clean::article(&all_after, noise_after);
+    lap("clean");
     let (links, rough) = align::align(&blocks_before, &blocks_after, options, deadline);
+    lap("align");
     let rows = rows::build(
         &rows::Version {
             text: inside_before,
@@ -97,6 +115,7 @@ pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Compar
         deadline,
     );
     let rows = rows::with_runs(rows, before, after, window);
+    lap("rows");
     let ledger = analyse::ledger(
         before,
         after,
@@ -104,6 +123,7 @@ pub fn compare<'a>(before: &'a str, after: &'a str, options: &Options) -> Compar
         &rows,
         options,
         deadline,
+        lap,
     );
     // Read after the ledger: its pairing, too, gives up at the deadline.
     let approximate = rough || deadline::passed(deadline);

@@ -234,3 +234,24 @@ fn shared_wording_counts_the_words_of_equal_rows() {
     let c = compare(&before, &after, &Options::default());
     assert_eq!(c.ledger.stats.shared_wording, expected);
 }
+
+/// `compare_in_laps` is `compare` with the stages named as they end, in
+/// pipeline order, once each: what the benchmark's per-stage times rest on.
+#[test]
+fn laps_name_every_stage_once_in_order_and_change_nothing() {
+    let options = Options::default();
+    let mut stages = Vec::new();
+    let timed = storydiff::compare_in_laps(SEED_000, SEED_001, &options, &mut |s| stages.push(s));
+    assert_eq!(
+        stages,
+        [
+            "window", "segment", "clean", "align", "rows", "stats", "reach", "quotes", "outlets",
+            "figures"
+        ]
+    );
+    let plain = compare(SEED_000, SEED_001, &options);
+    assert_eq!(
+        serde_json::to_string(&timed).unwrap(),
+        serde_json::to_string(&plain).unwrap()
+    );
+}

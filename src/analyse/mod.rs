@@ -75,9 +75,11 @@ pub(crate) fn ledger(
     rows: &[Row<'_>],
     options: &Options,
     deadline: Option<Instant>,
+    lap: &mut dyn FnMut(&'static str),
 ) -> Ledger {
     let sides = (Side::new(before, rows, true), Side::new(after, rows, false));
     let mut stats = stats::count(rows);
+    lap("stats");
     let (reach_before, reach_after) = if options.whole {
         (
             std::iter::once(0..blocks.0.len()).collect(),
@@ -89,6 +91,7 @@ pub(crate) fn ledger(
             reach::reaches(&sides.1, blocks.1, rows, false),
         )
     };
+    lap("reach");
     let quotes = quotes::ledger(
         &sides.0,
         &sides.1,
@@ -97,9 +100,12 @@ pub(crate) fn ledger(
         options,
         deadline,
     );
+    lap("quotes");
     let outlets = (stats.shared_wording < OUTLETS_BELOW && !before.is_empty() && !after.is_empty())
         .then(|| outlets::pair(&sides.0, &sides.1, figures::has_figure, deadline));
+    lap("outlets");
     let figures = figures::ledger(rows, &sides.0, &sides.1, outlets.as_ref());
+    lap("figures");
     for q in &quotes {
         match q.change {
             Change::Added => stats.quotes_added += 1,

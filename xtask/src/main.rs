@@ -636,6 +636,8 @@ fn bench() -> Result {
             String::from_utf8_lossy(&native.stderr)
         ));
     }
+    println!("native, where the time goes (median ms of each stage of compare):");
+    print!("{}", String::from_utf8_lossy(&native.stderr));
     let tsv = target_dir().join("bench-native.tsv");
     std::fs::write(&tsv, &native.stdout).map_err(|e| e.to_string())?;
     if !ensure_apt("chromium", &["chromium"]) {
