@@ -201,7 +201,18 @@ fn is_number(token: &str) -> bool {
         c.is_ascii_digit()
             || ('\u{660}'..='\u{669}').contains(&c)
             || ('\u{6f0}'..='\u{6f9}').contains(&c)
-    }) || NUMBER_WORDS.contains(&&*text::lower(token))
+    }) || is_number_word(token)
+}
+
+/// One of `NUMBER_WORDS`, in any case. They are all ASCII letters, so a
+/// token that does not open with one (an ideograph, a mark) is read no
+/// further.
+fn is_number_word(token: &str) -> bool {
+    token
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphabetic)
+        && NUMBER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(token))
 }
 
 fn is_date_word(token: &str) -> bool {
@@ -267,14 +278,14 @@ fn find(sentence: &str) -> Vec<Found<'_>> {
                 // A date with slashes: "16/09/2022".
                 e += 4;
             } else if word_at(e) == "-"
-                && NUMBER_WORDS.contains(&&*text::lower(word_at(e - 1)))
-                && NUMBER_WORDS.contains(&&*text::lower(word_at(e + 1)))
+                && is_number_word(word_at(e - 1))
+                && is_number_word(word_at(e + 1))
             {
                 // A number in words: "Thirty-two", "twenty-one".
                 e += 2;
             } else if is_space(e)
-                && NUMBER_WORDS.contains(&&*text::lower(word_at(e - 1)))
-                && NUMBER_WORDS.contains(&&*text::lower(word_at(e + 1)))
+                && is_number_word(word_at(e - 1))
+                && is_number_word(word_at(e + 1))
             {
                 // Number words in a row: "two dozen", "one hundred".
                 e += 2;

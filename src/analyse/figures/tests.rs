@@ -244,3 +244,13 @@ fn across_outlets_a_figure_pairs_only_by_its_words() {
 fn unchanged_figures_are_not_listed() {
     check("145 people and 78 more", "78 more and 145 people", &[]);
 }
+
+#[test]
+fn number_words_are_all_ascii_lower_case_letters() {
+    // `is_number_word` reads only tokens that open with an ASCII letter.
+    for w in super::NUMBER_WORDS {
+        assert!(w.bytes().all(|b| b.is_ascii_lowercase()), "{w}");
+    }
+    assert!(super::is_number_word("Twelve"));
+    assert!(!super::is_number_word("十二"));
+}
