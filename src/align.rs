@@ -61,16 +61,53 @@ pub(crate) fn align(
     options: &Options,
     deadline: Option<Instant>,
 ) -> (Vec<Link>, bool) {
-    // The common prefix and suffix: blocks with the same content, which
-    // Myers would align as equal anyway, found without hashing a byte.
+    let (head, tail) = trims(before, after, false);
+    align_trimmed(before, after, (head, tail), options, deadline)
+}
+
+/// Whether the blocks both versions open and close with can be told
+/// apart two ways: when the same block stands on both sides of a change
+/// ("- 27 May 2022" above a new note and above the old one), trimming the
+/// opening first pairs it with one, the closing first with the other.
+pub(crate) fn ambiguous(before: &[Block<'_>], after: &[Block<'_>]) -> bool {
+    trims(before, after, false) != trims(before, after, true)
+}
+
+/// How many blocks the two versions open with and close with, the same
+/// in content: the opening counted first, unless `closing_first`.
+fn trims(before: &[Block<'_>], after: &[Block<'_>], closing_first: bool) -> (usize, usize) {
+    // Blocks with the same content, which Myers would align as equal
+    // anyway, found without hashing a byte.
     let same = |(b, a): (&Block<'_>, &Block<'_>)| b.content == a.content;
-    let head = before.iter().zip(after).take_while(|&p| same(p)).count();
-    let tail = before[head..]
-        .iter()
-        .rev()
-        .zip(after[head..].iter().rev())
-        .take_while(|&p| same(p))
-        .count();
+    let opening = |before: &[Block<'_>], after: &[Block<'_>]| {
+        before.iter().zip(after).take_while(|&p| same(p)).count()
+    };
+    let closing = |before: &[Block<'_>], after: &[Block<'_>]| {
+        before
+            .iter()
+            .rev()
+            .zip(after.iter().rev())
+            .take_while(|&p| same(p))
+            .count()
+    };
+    if closing_first {
+        let tail = closing(before, after);
+        let head = opening(&before[..before.len() - tail], &after[..after.len() - tail]);
+        (head, tail)
+    } else {
+        let head = opening(before, after);
+        (head, closing(&before[head..], &after[head..]))
+    }
+}
+
+/// [`align`] with the common opening and closing blocks counted.
+fn align_trimmed(
+    before: &[Block<'_>],
+    after: &[Block<'_>],
+    (head, tail): (usize, usize),
+    options: &Options,
+    deadline: Option<Instant>,
+) -> (Vec<Link>, bool) {
     let (middle, rough) = align_middle(
         &before[head..before.len() - tail],
         &after[head..after.len() - tail],
@@ -254,6 +291,28 @@ fn word_set(content: &str) -> Vec<u64> {
         .collect();
     set.sort_unstable();
     set
+}
+
+/// Whether a block of `removed` and one of `added` could be one block
+/// moved, as `find_moves` would pair them: four words or more, and words
+/// alike enough (the same content included). More blocks than it searches
+/// for moves count as could.
+pub(crate) fn may_move(removed: &[&str], added: &[&str]) -> bool {
+    if removed.len() > MOVE_CANDIDATES || added.len() > MOVE_CANDIDATES {
+        return true;
+    }
+    let sets = |texts: &[&str]| -> Vec<Vec<u64>> {
+        texts
+            .iter()
+            .map(|t| word_set(t))
+            .filter(|w| w.len() >= 4)
+            .collect()
+    };
+    let (r, a) = (sets(removed), sets(added));
+    r.iter().any(|r| {
+        a.iter()
+            .any(|a| similarity_at_least(r, a, MOVE_AT) >= MOVE_AT)
+    })
 }
 
 /// Dice similarity of two sorted word multisets, in `0..=1`.

@@ -222,18 +222,19 @@ impl<'a> Noise<'_, 'a> {
 }
 
 /// Appends an equal block, extending the last row when it is equal too.
-/// The rows of the whole texts from the rows of their `window`: the shared
-/// opening and closing runs become equal rows, joined with the window's
-/// equal rows beside them as the whole text's equal blocks would be, and
-/// the moves' partners follow.
+/// The rows of the whole texts from the rows of each part of their
+/// `window`: the shared opening and closing runs and the gaps between the
+/// parts become equal rows, joined with the parts' equal rows beside them
+/// as the whole text's equal blocks would be, and the moves' partners
+/// follow.
 pub(crate) fn with_runs<'a>(
-    rows: Vec<Row<'a>>,
+    parts: Vec<Vec<Row<'a>>>,
     before: &'a str,
     after: &'a str,
-    window: Window,
+    window: &Window,
 ) -> Vec<Row<'a>> {
     let wholes = (before, after);
-    let mut out = Vec::with_capacity(rows.len() + 2);
+    let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum::<usize>() + parts.len() + 2);
     if window.head > 0 {
         out.push(Row::new(
             RowKind::Equal,
@@ -241,13 +242,26 @@ pub(crate) fn with_runs<'a>(
             Some(&after[..window.head]),
         ));
     }
-    let joins = window.head > 0 && rows.first().is_some_and(|r| r.kind == RowKind::Equal);
-    let shift = out.len() - usize::from(joins);
-    for (k, mut row) in rows.into_iter().enumerate() {
-        row.partner = row.partner.map(|p| p + shift);
-        match (k, row.kind, row.before, row.after) {
-            (0, RowKind::Equal, Some(b), Some(a)) => push_equal(&mut out, wholes, b, a),
-            _ => out.push(row),
+    for (k, rows) in parts.into_iter().enumerate() {
+        if let Some(g) = k.checked_sub(1).map(|g| window.gaps[g]) {
+            push_equal(
+                &mut out,
+                wholes,
+                &before[g.before..g.before + g.len],
+                &after[g.after..g.after + g.len],
+            );
+        }
+        // A part opens where a shared run ends: an equal row that opens it
+        // joins that run's row.
+        let joins = out.last().is_some_and(|r| r.kind == RowKind::Equal)
+            && rows.first().is_some_and(|r| r.kind == RowKind::Equal);
+        let shift = out.len() - usize::from(joins);
+        for (i, mut row) in rows.into_iter().enumerate() {
+            row.partner = row.partner.map(|p| p + shift);
+            match (i, row.kind, row.before, row.after) {
+                (0, RowKind::Equal, Some(b), Some(a)) => push_equal(&mut out, wholes, b, a),
+                _ => out.push(row),
+            }
         }
     }
     if window.before_end < before.len() {

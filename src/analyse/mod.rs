@@ -66,12 +66,15 @@ impl<'a> Side<'a> {
 }
 
 /// Builds the ledger for the rows of a comparison. `blocks` are the blocks
-/// of `before` and `after`, as `segment::blocks` cuts them (the quote finder
-/// reads by paragraph, and `compare` has them already).
+/// of `before` and `after` that `compare` read, as `segment::blocks` cuts
+/// them (the quote finder reads by paragraph), and `walls` where each part
+/// of the window after the first starts among them: text on either side
+/// of a wall is not adjacent, so nothing is read across one.
 pub(crate) fn ledger(
     before: &str,
     after: &str,
     blocks: (&[Block<'_>], &[Block<'_>]),
+    walls: (&[usize], &[usize]),
     rows: &[Row<'_>],
     options: &Options,
     deadline: Option<Instant>,
@@ -87,8 +90,8 @@ pub(crate) fn ledger(
         )
     } else {
         (
-            reach::reaches(&sides.0, blocks.0, rows, true),
-            reach::reaches(&sides.1, blocks.1, rows, false),
+            reach::reaches(&sides.0, blocks.0, walls.0, rows, true),
+            reach::reaches(&sides.1, blocks.1, walls.1, rows, false),
         )
     };
     lap("reach");
@@ -97,6 +100,7 @@ pub(crate) fn ledger(
         &sides.1,
         blocks,
         (&reach_before, &reach_after),
+        walls,
         options,
         deadline,
     );

@@ -18,10 +18,12 @@ use crate::segment::Block;
 use crate::segment::{CONTEXT_AFTER, CONTEXT_BEFORE};
 
 /// The runs of consecutive `blocks` (as index ranges) of one side that are near a change in
-/// `rows` (`before`: the Before side, else After).
+/// `rows` (`before`: the Before side, else After), none across one of the
+/// `walls` (the block indices where a part of the window starts).
 pub(crate) fn reaches(
     side: &Side<'_>,
     blocks: &[Block<'_>],
+    walls: &[usize],
     rows: &[Row<'_>],
     before: bool,
 ) -> Vec<Range<usize>> {
@@ -71,8 +73,15 @@ pub(crate) fn reaches(
     let mut i = 0;
     while i < blocks.len() {
         if near[i] {
+            // A reach stops at a wall: the blocks either side of one are
+            // not adjacent in the text.
             let start = i;
-            while i < blocks.len() && near[i] {
+            let wall = walls
+                .iter()
+                .copied()
+                .find(|&w| w > start)
+                .unwrap_or(blocks.len());
+            while i < wall && near[i] {
                 i += 1;
             }
             out.push(start..i);

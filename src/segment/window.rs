@@ -10,9 +10,17 @@
 //! only the window; the shared runs become equal rows
 //! (each one row, as the whole text's equal blocks there would join into).
 //!
+//! Inside the window, long runs both versions share (a correction at the
+//! top of a long page and its "last updated" note at the bottom) are
+//! [`Gap`]s, found as diff-match-patch's half-match finds them: the window
+//! is then read as parts, one between each two gaps, and each gap is an
+//! equal row between them.
+//!
 //! A cut is made only where the whole text's segmentation starts a block,
 //! decided by lines that both versions share, so the blocks of the window
 //! and of the runs are the blocks of the whole text.
+
+use std::ops::Range;
 
 #[cfg(test)]
 use super::blocks;
@@ -23,10 +31,22 @@ pub(crate) const CONTEXT_BEFORE: usize = 8;
 /// Blocks of shared text kept after the last difference.
 pub(crate) const CONTEXT_AFTER: usize = 2;
 
+/// The fewest bytes a shared run inside the window must keep, once cut
+/// back to block starts with the context on each side, to be left out as
+/// a gap: a shorter one costs less to read than the seam it makes.
+const GAP_BYTES: usize = 2048;
+
+/// The half-match's seed, in bytes.
+const SEED_BYTES: usize = 256;
+
+/// How many places of a seed the half-match looks at in the other
+/// version.
+const SEED_PLACES: usize = 8;
+
 /// The window of two versions: `before[head..before_end]` and
 /// `after[head..after_end]`. The bytes before `head` are the same in both;
-/// so are those from each end on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// so are those from each end on, and those of each gap.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Window {
     /// Bytes both versions open with, outside the window.
     pub head: usize,
@@ -34,6 +54,21 @@ pub(crate) struct Window {
     pub before_end: usize,
     /// Where After's shared closing run starts.
     pub after_end: usize,
+    /// Shared runs inside the window, in text order.
+    pub gaps: Vec<Gap>,
+}
+
+/// A run both versions share inside the window: `before[before..before +
+/// len]` is `after[after..after + len]`, and both ends are block starts of
+/// the whole texts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Gap {
+    /// Where it starts in Before.
+    pub before: usize,
+    /// Where it starts in After.
+    pub after: usize,
+    /// Its length in bytes.
+    pub len: usize,
 }
 
 impl Window {
@@ -43,7 +78,29 @@ impl Window {
             head: 0,
             before_end: before.len(),
             after_end: after.len(),
+            gaps: Vec::new(),
         }
+    }
+
+    /// The window read as one part, its gaps included.
+    pub fn without_gaps(&self) -> Self {
+        Window {
+            gaps: Vec::new(),
+            ..self.clone()
+        }
+    }
+
+    /// The parts the later stages read, in order: (Before's bytes, After's
+    /// bytes), a gap between each two.
+    pub fn parts(&self) -> Vec<(Range<usize>, Range<usize>)> {
+        let mut out = Vec::with_capacity(self.gaps.len() + 1);
+        let (mut b, mut a) = (self.head, self.head);
+        for g in &self.gaps {
+            out.push((b..g.before, a..g.after));
+            (b, a) = (g.before + g.len, g.after + g.len);
+        }
+        out.push((b..self.before_end, a..self.after_end));
+        out
     }
 
     /// True when the window is the whole of both texts.
@@ -64,6 +121,7 @@ pub(crate) fn window(before: &str, after: &str) -> Window {
             head: b.len(),
             before_end: b.len(),
             after_end: a.len(),
+            gaps: Vec::new(),
         };
     }
     let most = b.len().min(a.len()) - prefix;
@@ -72,11 +130,87 @@ pub(crate) fn window(before: &str, after: &str) -> Window {
     let tail = tail_cut(before, b.len() - suffix);
     // `tail` is a byte offset in Before; the run is as long in After.
     let run = b.len() - tail;
-    Window {
+    let mut w = Window {
         head,
         before_end: tail,
         after_end: a.len() - run,
+        gaps: Vec::new(),
+    };
+    w.gaps = gaps(before, after, &w);
+    w
+}
+
+/// The gaps inside a window: the shared runs `shared_runs` finds, each cut
+/// back to block starts with [`CONTEXT_AFTER`] blocks after the difference
+/// before it and [`CONTEXT_BEFORE`] before the one after it, kept when
+/// [`GAP_BYTES`] or more are left.
+fn gaps(before: &str, after: &str, w: &Window) -> Vec<Gap> {
+    let mut runs = Vec::new();
+    shared_runs(
+        before.as_bytes(),
+        after.as_bytes(),
+        w.head..w.before_end,
+        w.head..w.after_end,
+        &mut runs,
+    );
+    runs.into_iter()
+        .filter_map(|(b, a, len)| {
+            // The lines these cuts read lie inside the run, so the cuts
+            // are the same in both versions.
+            let start = tail_cut(before, b);
+            let end = head_cut(before, b + len);
+            (end > start && end - start >= GAP_BYTES).then(|| Gap {
+                before: start,
+                after: start - b + a,
+                len: end - start,
+            })
+        })
+        .collect()
+}
+
+/// The long runs `before[b]` and `after[a]` share, in order, as (start in
+/// Before, start in After, length): diff-match-patch's half-match, made
+/// again on each side of a run found. A quarter of the longer text, taken
+/// at its quarter and at its half, is looked for in the other; where it
+/// is found the run is grown both ways. A run as long as half the longer
+/// text always holds one of the two seeds, so a small correction in a
+/// long story is found at once; runs no seed falls in stay in the window.
+fn shared_runs(
+    before: &[u8],
+    after: &[u8],
+    b: Range<usize>,
+    a: Range<usize>,
+    out: &mut Vec<(usize, usize, usize)>,
+) {
+    let (bs, as_) = (&before[b.clone()], &after[a.clone()]);
+    if bs.len().min(as_.len()) < GAP_BYTES {
+        return;
     }
+    let b_longer = bs.len() >= as_.len();
+    let (long, short) = if b_longer { (bs, as_) } else { (as_, bs) };
+    // A seed this long is found only where it belongs in all but texts
+    // that repeat themselves (and then up to `SEED_PLACES` places are
+    // tried); a run of half the longer text holds one whole.
+    let seed = SEED_BYTES.min(long.len() / 4);
+    let mut best: Option<(usize, usize, usize)> = None;
+    for i in [long.len() / 4, long.len() / 2] {
+        let finder = memchr::memmem::Finder::new(&long[i..i + seed]);
+        for j in finder.find_iter(short).take(SEED_PLACES) {
+            let grow = common_prefix(&long[i..], &short[j..]);
+            let back = common_suffix(&long[..i], &short[..j]);
+            if best.is_none_or(|(_, _, len)| grow + back > len) {
+                best = Some((i - back, j - back, grow + back));
+            }
+        }
+    }
+    let Some((l, s, len)) = best.filter(|&(_, _, len)| len >= GAP_BYTES) else {
+        return;
+    };
+    let (rb, ra) = if b_longer { (l, s) } else { (s, l) };
+    let (rb, ra) = (b.start + rb, a.start + ra);
+    shared_runs(before, after, b.start..rb, a.start..ra, out);
+    out.push((rb, ra, len));
+    shared_runs(before, after, rb + len..b.end, ra + len..a.end, out);
 }
 
 /// Length of the bytes two slices open with: whole chunks compared as

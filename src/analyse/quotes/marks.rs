@@ -64,7 +64,8 @@ pub(super) fn find(text: &str, blocks: &[(usize, usize)]) -> Vec<Found> {
     // Only quote marks open or close a quote, so only they are read, in
     // text order; the text between them is passed over, whether a quote is
     // open or not.
-    let mut marks = marks(text).peekable();
+    // Marks before the first block are never read: the search starts there.
+    let mut marks = marks(text, blocks.first().map_or(0, |b| b.0)).peekable();
     for (bi, &(bs, be)) in blocks.iter().enumerate() {
         let s = &text[bs..be];
         while marks.next_if(|&m| m < bs).is_some() {}
@@ -133,8 +134,10 @@ pub(super) fn find(text: &str, blocks: &[(usize, usize)]) -> Vec<Found> {
     found
 }
 
-/// Where the quote marks of `text` start, in order: `"`, and “ ” „ ‟ « ».
-pub(super) fn marks(text: &str) -> Box<dyn Iterator<Item = usize> + '_> {
+/// Where the quote marks of `text` start, in order, from byte `from` (a
+/// char boundary) on: `"`, and “ ” „ ‟ « ». Which marks count is read off
+/// the whole text.
+pub(super) fn marks(text: &str, from: usize) -> Box<dyn Iterator<Item = usize> + '_> {
     let bytes = text.as_bytes();
     // The marks after `"` are E2 80 9C to E2 80 9F (“ ” „ ‟), E2 80 98 and
     // 99 (‘ ’), C2 AB («) and
@@ -157,7 +160,8 @@ pub(super) fn marks(text: &str) -> Box<dyn Iterator<Item = usize> + '_> {
     let rare = rare || singles;
     if !rare {
         Box::new(
-            memchr::memchr3_iter(b'"', 0x9C, 0x9D, bytes).filter_map(move |at| {
+            memchr::memchr3_iter(b'"', 0x9C, 0x9D, &bytes[from..]).filter_map(move |k| {
+                let at = from + k;
                 if bytes[at] == b'"' {
                     Some(at)
                 } else {
@@ -167,13 +171,15 @@ pub(super) fn marks(text: &str) -> Box<dyn Iterator<Item = usize> + '_> {
         )
     } else {
         Box::new(
-            memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes).filter(move |&at| match bytes[at] {
-                b'"' => true,
-                0xE2 => {
-                    matches!(bytes.get(at + 1..at + 3), Some([0x80, b]) if (low..=0x9F).contains(b))
-                }
-                _ => matches!(bytes.get(at + 1), Some(0xAB | 0xBB)),
-            }),
+            memchr::memchr3_iter(b'"', 0xE2, 0xC2, &bytes[from..])
+                .map(move |k| from + k)
+                .filter(move |&at| match bytes[at] {
+                    b'"' => true,
+                    0xE2 => {
+                        matches!(bytes.get(at + 1..at + 3), Some([0x80, b]) if (low..=0x9F).contains(b))
+                    }
+                    _ => matches!(bytes.get(at + 1), Some(0xAB | 0xBB)),
+                }),
         )
     }
 }

@@ -77,15 +77,26 @@ const SPILL: usize = 12;
 
 /// Finds the quotations of one version, with their speakers, that open in
 /// one of its `reaches` (ranges of its `blocks`, as `segment::blocks` cuts
-/// them; `compare` has them already).
-pub(crate) fn find(side: &Side<'_>, blocks: &[Block<'_>], reaches: &[Range<usize>]) -> Vec<Found> {
+/// them; `compare` has them already). Nothing is read across one of the
+/// `walls` (block indices where text that is not adjacent starts).
+pub(crate) fn find(
+    side: &Side<'_>,
+    blocks: &[Block<'_>],
+    reaches: &[Range<usize>],
+    walls: &[usize],
+) -> Vec<Found> {
     let base = side.text.as_ptr() as usize;
     let mut out = Vec::new();
     for reach in reaches {
         // Each reach is read alone, so a statement or a speaker named a
         // paragraph earlier never joins text across a gap; a quote it
-        // opens may run on past its end.
-        let end = (reach.end + SPILL).min(blocks.len());
+        // opens may run on past its end, up to a wall.
+        let wall = walls
+            .iter()
+            .copied()
+            .find(|&w| w > reach.start)
+            .unwrap_or(blocks.len());
+        let end = (reach.end + SPILL).min(wall);
         let limit = blocks
             .get(reach.end)
             .map_or(usize::MAX, |b| b.text.as_ptr() as usize - base);

@@ -35,11 +35,12 @@ pub(crate) fn ledger(
     after: &Side<'_>,
     blocks: (&[Block<'_>], &[Block<'_>]),
     reaches: (&[Range<usize>], &[Range<usize>]),
+    walls: (&[usize], &[usize]),
     options: &Options,
     deadline: Option<Instant>,
 ) -> Vec<Quote> {
-    let qb = find(before, blocks.0, reaches.0);
-    let qa = find(after, blocks.1, reaches.1);
+    let qb = find(before, blocks.0, reaches.0, walls.0);
+    let qa = find(after, blocks.1, reaches.1, walls.1);
     let kb: Vec<Vec<u64>> = qb.iter().map(|q| key_words(&q.text)).collect();
     let ka: Vec<Vec<u64>> = qa.iter().map(|q| key_words(&q.text)).collect();
     let n = qb.len();

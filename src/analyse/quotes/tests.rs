@@ -7,10 +7,15 @@ fn quotes(text: &str) -> Vec<(String, Option<String>)> {
     let rows = [Row::new(crate::RowKind::Equal, Some(text), Some(text))];
     let side = Side::new(text, &rows, true);
     let blocks = crate::segment::blocks(text);
-    find(&side, &blocks, std::slice::from_ref(&(0..blocks.len())))
-        .into_iter()
-        .map(|q| (q.text, q.speaker))
-        .collect()
+    find(
+        &side,
+        &blocks,
+        std::slice::from_ref(&(0..blocks.len())),
+        &[],
+    )
+    .into_iter()
+    .map(|q| (q.text, q.speaker))
+    .collect()
 }
 
 fn check(text: &str, expect: &[(&str, Option<&str>)]) {
@@ -126,6 +131,7 @@ fn quotes_in_noise_rows_stay_out() {
         &Side::new(text, &rows, true),
         &blocks,
         std::slice::from_ref(&(0..blocks.len())),
+        &[],
     )
     .into_iter()
     .map(|q| q.text)
