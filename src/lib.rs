@@ -94,8 +94,7 @@ pub fn compare_in_laps<'a>(
         );
     }
     let ledger = analyse::ledger(
-        before,
-        after,
+        (before, after),
         (&read.blocks.0, &read.blocks.1),
         (&read.walls.0, &read.walls.1),
         &read.rows,

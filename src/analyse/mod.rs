@@ -65,14 +65,14 @@ impl<'a> Side<'a> {
     }
 }
 
-/// Builds the ledger for the rows of a comparison. `blocks` are the blocks
+/// Builds the ledger for the rows of a comparison of `texts` (before,
+/// after). `blocks` are the blocks
 /// of `before` and `after` that `compare` read, as `segment::blocks` cuts
 /// them (the quote finder reads by paragraph), and `walls` where each part
 /// of the window after the first starts among them: text on either side
 /// of a wall is not adjacent, so nothing is read across one.
 pub(crate) fn ledger(
-    before: &str,
-    after: &str,
+    (before, after): (&str, &str),
     blocks: (&[Block<'_>], &[Block<'_>]),
     walls: (&[usize], &[usize]),
     rows: &[Row<'_>],
