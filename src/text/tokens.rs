@@ -58,40 +58,38 @@ pub(super) fn simple_graphemes(text: &str) -> bool {
         })
 }
 
-/// How many of `tokens(text)` are words (`is_word`), without collecting
-/// the tokens.
-pub(crate) fn count_words(text: &str) -> usize {
-    if let Some(count) = count_simple_words(text, usize::MAX) {
-        return count;
+/// Calls `each(start, end, is_word)` for each of [`tokens`]`(text)` in
+/// order (`is_word`: [`words::is_word`](super::words::is_word)), until it
+/// returns false, without collecting them where [`simple_bounds`] knows
+/// the characters. Where it meets one it does not know, the segmenter's
+/// tokens go on from the last token it gave (every token it gave before is
+/// the segmenter's too: it gives a token only once the characters that
+/// decide its end are known).
+pub(crate) fn each_token(text: &str, mut each: impl FnMut(usize, usize, bool) -> bool) {
+    let mut resume = 0;
+    let mut stopped = false;
+    let known = simple_bounds(text, |start, end, word| {
+        resume = end;
+        stopped = !each(start, end, word);
+        !stopped
+    });
+    if known.is_some() || stopped {
+        return;
     }
-    if simple_graphemes(text) {
-        return text.split_word_bounds().filter(|t| is_word(t)).count();
-    }
-    let mut graphemes = text.grapheme_indices(true).map(|(at, _)| at).peekable();
-    let mut count = 0;
-    let mut start = 0;
-    for (at, _) in text.split_word_bound_indices().skip(1) {
-        while graphemes.next_if(|&g| g < at).is_some() {}
-        if graphemes.peek() == Some(&at) {
-            count += usize::from(is_word(&text[start..at]));
-            start = at;
+    let slow = if simple_graphemes(text) {
+        text.split_word_bounds().collect()
+    } else {
+        tokens_by_graphemes(text)
+    };
+    for t in slow {
+        let start = t.as_ptr() as usize - text.as_ptr() as usize;
+        if start < resume {
+            continue;
+        }
+        if !each(start, start + t.len(), super::words::is_word(t)) {
+            break;
         }
     }
-    if start < text.len() {
-        count += usize::from(is_word(&text[start..]));
-    }
-    count
-}
-
-/// [`count_words`] by [`simple_bounds`]; `None` beyond its characters.
-/// Stops counting at `stop` words.
-pub(crate) fn count_simple_words(text: &str, stop: usize) -> Option<usize> {
-    let mut count = 0;
-    simple_bounds(text, |_, _, word| {
-        count += usize::from(word);
-        count < stop
-    })?;
-    Some(count)
 }
 
 /// [`tokens`] by [`simple_bounds`]; `None` beyond its characters.
@@ -182,6 +180,10 @@ pub(super) fn bounds_by(
                         }
                         Wb::MidLetter | Wb::MidNumLet | Wb::MidNum => {
                             let (next, next_len) = class_at(i + len)?;
+                            if next == Wb::Extend {
+                                // The segmenter reads past the mark (WB4).
+                                return None;
+                            }
                             let letters = last == Wb::Letter
                                 && next == Wb::Letter
                                 && matches!(class, Wb::MidLetter | Wb::MidNumLet);
@@ -219,8 +221,10 @@ pub(super) fn bounds_by(
             Wb::Extend => return None,
             _ => false,
         };
-        if class_at(i)?.0 == Wb::Extend && !word {
-            // A mark after a space, a sign or a line break.
+        if class_at(i)?.0 == Wb::Extend && (!word || first == Wb::Ideograph) {
+            // A mark after a space, a sign, a line break or an ideograph
+            // (whose token it would join): before the token is given, so
+            // that every token given is the segmenter's (`each_token`).
             return None;
         }
         if !each(start, i, word) {
@@ -305,11 +309,6 @@ pub(super) fn wb(c: char) -> Option<Wb> {
         | '\u{300b}' | '\u{ff01}' | '\u{ff08}' | '\u{ff09}' | '\u{ff1f}' => Wb::Other,
         _ => return None,
     })
-}
-
-/// True when a token holds a letter or a digit.
-pub(crate) fn is_word(token: &str) -> bool {
-    token.chars().any(is_alnum)
 }
 
 /// `char::is_alphanumeric`, without std's table search for every
