@@ -109,7 +109,7 @@ fn shared_wording(rows: &[Row<'_>]) -> f64 {
                 continue;
             };
             if row.kind == RowKind::Equal && row.before == row.after {
-                let Some((first, end, n)) = ends(text) else {
+                let Some((first, end)) = ends(text) else {
                     continue;
                 };
                 let h = word_hash(first);
@@ -118,7 +118,7 @@ fn shared_wording(rows: &[Row<'_>]) -> f64 {
                 }
                 // Both sides hold the same bytes: count them once.
                 if before {
-                    *same += n - 1;
+                    *same += word_count(text) - 1;
                 }
                 last = Some(if end.as_ptr() == first.as_ptr() {
                     h

@@ -74,15 +74,19 @@ pub(crate) fn generated(
     longest: u64,
     mut seed: u64,
 ) -> impl Iterator<Item = String> + '_ {
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
     (0..20_000).map(move |_| {
-        let mut text = String::new();
-        for _ in 0..(seed % longest) {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            text.push(alphabet[(seed % alphabet.len() as u64) as usize]);
-        }
-        text
+        // The length from a step of its own: an empty text must not stop
+        // the generator (it once drew nothing but empty texts after the
+        // first).
+        (0..next() % longest)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect()
     })
 }
 

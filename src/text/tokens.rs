@@ -61,35 +61,91 @@ pub(super) fn simple_graphemes(text: &str) -> bool {
 /// Calls `each(start, end, is_word)` for each of [`tokens`]`(text)` in
 /// order (`is_word`: [`words::is_word`](super::words::is_word)), until it
 /// returns false, without collecting them where [`simple_bounds`] knows
-/// the characters. Where it meets one it does not know, the segmenter's
-/// tokens go on from the last token it gave (every token it gave before is
-/// the segmenter's too: it gives a token only once the characters that
-/// decide its end are known).
+/// the characters. Where it meets one it does not know, the segmenter cuts
+/// the stretch around it, between two [`safe`] places, and the walk goes
+/// on after it: work stays linear however the unknown characters lie.
+/// (Every token the walk gave before is the segmenter's too: it gives a
+/// token only once the characters that decide its end are known.)
 pub(crate) fn each_token(text: &str, mut each: impl FnMut(usize, usize, bool) -> bool) {
-    let mut resume = 0;
-    let mut stopped = false;
-    let known = simple_bounds(text, |start, end, word| {
-        resume = end;
-        stopped = !each(start, end, word);
-        !stopped
-    });
-    if known.is_some() || stopped {
-        return;
-    }
-    let slow = if simple_graphemes(text) {
-        text.split_word_bounds().collect()
-    } else {
-        tokens_by_graphemes(text)
-    };
-    for t in slow {
-        let start = t.as_ptr() as usize - text.as_ptr() as usize;
-        if start < resume {
-            continue;
+    let mut from = 0;
+    loop {
+        let mut resume = from;
+        let mut stopped = false;
+        let known = simple_bounds(&text[from..], |start, end, word| {
+            resume = from + end;
+            stopped = !each(from + start, from + end, word);
+            !stopped
+        });
+        if known.is_some() || stopped {
+            return;
         }
-        if !each(start, start + t.len(), super::words::is_word(t)) {
-            break;
+        // The walk stopped at the first character it does not know after
+        // `resume`, or later (a mark it knows only inside a word).
+        let unknown = text[resume..]
+            .char_indices()
+            .find(|&(_, c)| wb(c).is_none_or(|k| k == Wb::Extend))
+            .map_or(text.len(), |(at, _)| resume + at);
+        let start = safe_before(text, resume).max(from);
+        let end = safe_after(text, unknown);
+        let stretch = &text[start..end];
+        let slow = if simple_graphemes(stretch) {
+            stretch.split_word_bounds().collect()
+        } else {
+            tokens_by_graphemes(stretch)
+        };
+        for t in slow {
+            let at = start + (t.as_ptr() as usize - stretch.as_ptr() as usize);
+            if at < resume {
+                continue;
+            }
+            if !each(at, at + t.len(), super::words::is_word(t)) {
+                return;
+            }
         }
+        if end == text.len() {
+            return;
+        }
+        from = end;
     }
+}
+
+/// True when the tokens (and the graphemes) of `text` after byte `at` are
+/// those of `text[at..]` alone, and those before it those of `text[..at]`:
+/// at either end, after a line feed (always a boundary, and no rule looks
+/// back past it), or after a space between ASCII characters that are no
+/// spaces (no rule joins them, nor looks back past the space; a prepended
+/// mark such as U+0600, never ASCII, would take the space into its
+/// grapheme).
+pub(crate) fn safe(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    at == 0
+        || at >= bytes.len()
+        || bytes[at - 1] == b'\n'
+        || (bytes[at - 1] == b' '
+            && bytes[at].is_ascii()
+            && bytes[at] != b' '
+            && (at < 2 || (bytes[at - 2].is_ascii() && bytes[at - 2] != b' ')))
+}
+
+/// The last [`safe`] place at or before `at`.
+pub(crate) fn safe_before(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut k = at.min(bytes.len());
+    while k > 0 && !safe(text, k) {
+        k = bytes[..k - 1]
+            .iter()
+            .rposition(|&b| matches!(b, b'\n' | b' '))
+            .map_or(0, |j| j + 1);
+    }
+    k
+}
+
+/// The first [`safe`] place after `at` (the text's end at the latest).
+pub(crate) fn safe_after(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    (at + 1..bytes.len())
+        .find(|&k| matches!(bytes[k - 1], b'\n' | b' ') && safe(text, k))
+        .unwrap_or(bytes.len())
 }
 
 /// [`tokens`] by [`simple_bounds`]; `None` beyond its characters.
@@ -296,7 +352,11 @@ pub(super) fn wb(c: char) -> Option<Wb> {
         | '\u{410}'..='\u{44f}'
         | '\u{451}'
         | '\u{621}'..='\u{63a}'
-        | '\u{641}'..='\u{64a}' => Wb::Letter,
+        | '\u{641}'..='\u{64a}'
+        // Persian and Kurdish letters; Vietnamese's.
+        | '\u{671}'..='\u{6d3}'
+        | '\u{6d5}'
+        | '\u{1ea0}'..='\u{1ef9}' => Wb::Letter,
         '\u{660}'..='\u{669}' => Wb::Digit,
         // Arabic vowel marks, shadda, sukun.
         '\u{64b}'..='\u{65f}' | '\u{670}' => Wb::Extend,
@@ -306,7 +366,8 @@ pub(super) fn wb(c: char) -> Option<Wb> {
         '\u{a0}' | '\u{a3}' | '\u{a9}' | '\u{ab}' | '\u{b0}' | '\u{bb}' | '\u{61b}' | '\u{61f}'
         | '\u{2013}' | '\u{2014}' | '\u{201c}' | '\u{201d}' | '\u{2022}' | '\u{2026}'
         | '\u{20ac}' | '\u{2192}' | '\u{21a9}' | '\u{3001}' | '\u{3002}' | '\u{300a}'
-        | '\u{300b}' | '\u{ff01}' | '\u{ff08}' | '\u{ff09}' | '\u{ff1f}' => Wb::Other,
+        | '\u{300b}' | '\u{3010}' | '\u{3011}' | '\u{ff01}' | '\u{ff08}' | '\u{ff09}'
+        | '\u{ff1f}' | '\u{ff5c}' => Wb::Other,
         _ => return None,
     })
 }

@@ -11,7 +11,7 @@
 //! runs every example, through the definition ([`words`]) and through the
 //! fast count ([`count`]).
 
-use super::tokens::{each_token, Wb, ASCII_WB};
+use super::tokens::{each_token, safe_after, safe_before, Wb, ASCII_WB};
 
 /// One form a word takes in news copy, with its examples.
 // The table is the definition's documentation and its test: only the tests
@@ -220,53 +220,61 @@ pub(crate) fn is_word(token: &str) -> bool {
 }
 
 /// How many words `text` holds ([`words`]`(text).len()`), without cutting
-/// them out.
+/// them out: [`count_known`], and where it meets a character it does not
+/// know, the words of the stretch around it (between two places where the
+/// tokens start afresh, `tokens::safe`) by the tokens.
 pub(crate) fn count(text: &str) -> usize {
-    count_known(text, usize::MAX).unwrap_or_else(|| {
-        let mut count = 0;
-        each_word(text, |_, _| {
-            count += 1;
-            true
-        });
-        count
-    })
+    let mut total = 0;
+    let mut from = 0;
+    loop {
+        match count_from(&text[from..], usize::MAX) {
+            Ok(n) => return total + n,
+            Err((at, n)) => {
+                let at = from + at;
+                let start = safe_before(text, at).max(from);
+                let end = safe_after(text, at);
+                // The words counted before `start` (the count starts
+                // afresh there as it does in the text).
+                total += n - count_from(&text[start..at], usize::MAX).unwrap_or(0);
+                each_word(&text[start..end], |_, _| {
+                    total += 1;
+                    true
+                });
+                if end == text.len() {
+                    return total;
+                }
+                from = end;
+            }
+        }
+    }
 }
 
-/// The first and last words of `text` and how many it holds, or `None`
-/// when it has none.
-pub(crate) fn ends(text: &str) -> Option<(&str, &str, usize)> {
+/// The first and last words of `text`, or `None` when it has none,
+/// without reading the words between.
+pub(crate) fn ends(text: &str) -> Option<(&str, &str)> {
     let mut first = None;
     each_word(text, |start, end| {
         first = Some(&text[start..end]);
         false
     });
     let first = first?;
-    let n = count(text);
-    // The last word is read from the text after the last ASCII white
-    // space that has words after it and an ASCII character next to it
-    // (no word, and no grapheme, spans white space; an ASCII character
-    // after it takes nothing from the text before).
-    let bytes = text.as_bytes();
+    // The last word is read from the text after the last place where the
+    // tokens start afresh (`tokens::safe`) that has words after it.
     let mut end = text.len();
     loop {
-        let mut k = end;
-        let cut = loop {
-            match bytes[..k].iter().rposition(|&b| matches!(b, b' ' | b'\n')) {
-                Some(j) if bytes.get(j + 1).is_none_or(u8::is_ascii) => break Some(j),
-                Some(j) => k = j,
-                None => break None,
-            }
-        };
-        let from = cut.map_or(0, |j| j + 1);
+        let from = safe_before(text, end.saturating_sub(1));
         let mut last = None;
         each_word(&text[from..end], |start, end| {
             last = Some(&text[from + start..from + end]);
             true
         });
         if let Some(last) = last {
-            return Some((first, last, n));
+            return Some((first, last));
         }
-        end = cut?;
+        if from == 0 {
+            return None;
+        }
+        end = from;
     }
 }
 
@@ -309,6 +317,8 @@ struct Count {
     p1: K,
     p2: K,
     counted: bool,
+    /// The run holds a letter or digit (so a hyphen after it may join).
+    alnum: bool,
     /// The character before is a hyphen right after a word.
     joins: bool,
     n: usize,
@@ -333,15 +343,19 @@ impl Count {
                     self.n += usize::from(!self.joins);
                     self.counted = true;
                 }
+                self.alnum = true;
             }
-            K::Under if !in_run => self.counted = self.joins,
+            K::Under if !in_run => {
+                self.counted = self.joins;
+                self.alnum = false;
+            }
             K::Ideograph => {
                 self.n += usize::from(!self.joins);
                 self.counted = true;
             }
             _ => {}
         }
-        self.joins = k == K::Hyphen && (self.p1 == K::Ideograph || (in_run && self.counted));
+        self.joins = k == K::Hyphen && (self.p1 == K::Ideograph || (in_run && self.alnum));
         self.p2 = self.p1;
         self.p1 = k;
     }
@@ -356,11 +370,18 @@ impl Count {
 /// before (an apostrophe, point, comma, colon, semicolon or hyphen, read
 /// for those few starts only). A test holds it to [`words`].
 pub(crate) fn count_known(text: &str, stop: usize) -> Option<usize> {
+    count_from(text, stop).ok()
+}
+
+/// [`count_known`], or `Err` with where the first character it does not
+/// know stands and the words that start before it.
+fn count_from(text: &str, stop: usize) -> Result<usize, (usize, usize)> {
     let bytes = text.as_bytes();
     let mut st = Count {
         p1: K::Gap,
         p2: K::Gap,
         counted: false,
+        alnum: false,
         joins: false,
         n: 0,
     };
@@ -369,61 +390,88 @@ pub(crate) fn count_known(text: &str, stop: usize) -> Option<usize> {
         if st.n >= stop {
             break;
         }
-        // Sixteen bytes: the two before `i` (already read, so in the
-        // state), then fourteen new ones.
-        if i >= 2 {
-            if let Some(chunk) = bytes.get(i - 2..i + 14) {
-                let chunk: &[u8; 16] = chunk.try_into().expect("sixteen bytes");
-                if let Some(n) = count_chunk(chunk) {
+        // Sixteen bytes at a time: the two before `i` (already read, so in
+        // the state), then fourteen new ones; the state is read again from
+        // the last two bytes once the run of chunks ends.
+        let run_from = i;
+        // Where the one-character steps go on to, past what stopped the
+        // chunks (a character beyond ASCII, an underscore).
+        let mut until = i + 1;
+        while i >= 2 && st.n < stop {
+            let Some(chunk) = bytes.get(i - 2..i + 14) else {
+                break;
+            };
+            match count_chunk(chunk.try_into().expect("sixteen bytes")) {
+                Some(n) => {
                     st.n += n;
-                    let k = |b: u8| k_of(ASCII_WB[usize::from(b)], b == b'-').expect("ASCII");
-                    st.p1 = k(chunk[15]);
-                    st.p2 = k(chunk[14]);
-                    // No underscore in the chunk: a run before the end
-                    // holds a letter or digit.
-                    st.counted = matches!(st.p1, K::Letter | K::Digit);
-                    st.joins = st.p1 == K::Hyphen && matches!(st.p2, K::Letter | K::Digit);
                     i += 14;
-                    continue;
+                }
+                None => {
+                    let bad = chunk.iter().rposition(|&b| b >= 0x80 || b == b'_');
+                    until = bad.map_or(i + 1, |p| (i + p).saturating_sub(1).max(i + 1));
+                    break;
                 }
             }
         }
-        let b = bytes[i];
-        let (k, len) = if b < 0x80 {
-            (k_of(ASCII_WB[usize::from(b)], b == b'-')?, 1)
-        } else {
-            let c = text[i..].chars().next().expect("a char boundary");
-            (k_of(super::tokens::wb(c)?, false)?, c.len_utf8())
-        };
-        st.step(k);
-        i += len;
+        if i > run_from {
+            let k = |b: u8| k_of(ASCII_WB[usize::from(b)], b == b'-').expect("ASCII");
+            st.p1 = k(bytes[i - 1]);
+            st.p2 = k(bytes[i - 2]);
+            // No underscore ends a chunk: a run that ends it, or that a
+            // point or apostrophe after it may go on, holds a letter or
+            // digit.
+            st.counted =
+                matches!(st.p1, K::Letter | K::Digit) || matches!(st.p2, K::Letter | K::Digit);
+            st.alnum = st.counted;
+            st.joins = st.p1 == K::Hyphen && matches!(st.p2, K::Letter | K::Digit);
+            until = until.max(i + 1);
+        }
+        while i < until.min(bytes.len()) {
+            let b = bytes[i];
+            let (k, len) = if b < 0x80 {
+                (
+                    k_of(ASCII_WB[usize::from(b)], b == b'-').ok_or((i, st.n))?,
+                    1,
+                )
+            } else {
+                let c = text[i..].chars().next().expect("a char boundary");
+                let k = super::tokens::wb(c).and_then(|class| k_of(class, false));
+                (k.ok_or((i, st.n))?, c.len_utf8())
+            };
+            st.step(k);
+            i += len;
+        }
     }
-    Some(st.n)
+    Ok(st.n)
 }
 
 /// Of sixteen bytes, the two before the text being counted and fourteen
 /// of it, the words that start among the fourteen; `None` when a byte is
-/// not ASCII or is an underscore (a run that starts with underscores
-/// counts at its first letter or digit, however far).
+/// not ASCII, or an underscore stands where the start of a word, or the
+/// state after the chunk, depends on it (a run that starts with
+/// underscores counts at its first letter or digit, however far).
 fn count_chunk(chunk: &[u8; 16]) -> Option<usize> {
-    const UNDERSCORES: u64 = 0x5f5f_5f5f_5f5f_5f5f;
+    const SPACES: u64 = 0x2020_2020_2020_2020;
     let alnum = alnum_mask(chunk)?;
-    let (low, high) = chunk.split_at(8);
-    let low = u64::from_le_bytes(low.try_into().expect("eight bytes")) ^ UNDERSCORES;
-    let high = u64::from_le_bytes(high.try_into().expect("eight bytes")) ^ UNDERSCORES;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Any zero byte (an underscore before the xor): exact as a whole.
-    if ((low.wrapping_sub(ONES) & !low) | (high.wrapping_sub(ONES) & !high)) & HIGH != 0 {
+    if chunk[15] == b'_' || chunk[14] == b'_' {
         return None;
     }
-    let mut starts = alnum & !(alnum << 1) & 0xfffc;
-    let mut n = 0;
+    let (low, high) = chunk.split_at(8);
+    let low = u64::from_le_bytes(low.try_into().expect("eight bytes"));
+    let high = u64::from_le_bytes(high.try_into().expect("eight bytes"));
+    let starts = alnum & !(alnum << 1) & 0xfffc;
+    // Only a start after a character other than a space may be joined to
+    // the word before.
+    let spaces = u32::from(bits(zeros(low ^ SPACES))) | u32::from(bits(zeros(high ^ SPACES))) << 8;
+    let mut n = (starts & (spaces << 1)).count_ones() as usize;
+    let mut starts = starts & !(spaces << 1);
     while starts != 0 {
         let k = starts.trailing_zeros() as usize;
         starts &= starts - 1;
         let (before, at) = (chunk[k - 1], chunk[k]);
         let joined = match before {
+            b'_' => return None,
+            b'-' if chunk[k - 2] == b'_' => return None,
             b'-' => alnum & (1 << (k - 2)) != 0,
             b'\'' | b'.' | b':' | b',' | b';' => {
                 let (b2, digit) = (chunk[k - 2], at.is_ascii_digit());
@@ -440,8 +488,13 @@ fn count_chunk(chunk: &[u8; 16]) -> Option<usize> {
     Some(n)
 }
 
+/// Of eight ASCII bytes, bit 7 set on each that is zero, exactly.
+fn zeros(x: u64) -> u64 {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    !(((x & LOW) + LOW) | x | LOW)
+}
+
 /// Bit 7 of each byte of a word.
-#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// Of sixteen bytes, a bit set for each that is an ASCII letter or digit
@@ -490,7 +543,6 @@ fn alnum_mask(b: &[u8; 16]) -> Option<u32> {
 /// Bit 7 of each of eight bytes gathered into one byte (bit k from byte k):
 /// a multiply moves each into the top byte, without carries into it (the
 /// products above it wrap away).
-#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 fn bits(x: u64) -> u8 {
     ((x >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
 }
@@ -533,9 +585,7 @@ mod tests {
                     form.name
                 );
                 let ends = ends(text);
-                let want = expected
-                    .first()
-                    .map(|&f| (f, *expected.last().unwrap(), expected.len()));
+                let want = expected.first().map(|&f| (f, *expected.last().unwrap()));
                 assert_eq!(ends, want, "{}: {text:?}", form.name);
             }
         }
@@ -549,17 +599,24 @@ mod tests {
         // sixteen-byte path, the one-character path and their seams all run.
         const ALPHABET: &[char] = &[
             'a', 'z', 'A', 'Z', '0', '9', '/', ':', '@', '[', '`', '{', ' ', '\n', '\'', '-', '.',
-            ',', ';', '_', '\x7f', 'é', '’', '中', 'م', '\u{651}', '\u{2010}', '\u{ad}', 'ニ',
+            ',', ';', '_', '\x7f', 'é', '’', '中', 'م', '\u{651}', '\u{2010}', '\u{ad}', 'ニ', ' ',
+            '\n', '\u{600}', '\u{200d}', '👩',
         ];
         for text in crate::text::generated(ALPHABET, 70, 0x9e37_79b9_7f4a_7c15) {
             let expected = words(&text);
             assert_eq!(count(&text), expected.len(), "{text:?}");
             let tokens = super::super::tokens(&text);
             assert_eq!(count_in_tokens(&tokens), expected.len(), "{text:?}");
+            // The walk's tokens, past characters it does not know, are the
+            // segmenter's.
+            let mut each = Vec::new();
+            each_token(&text, |start, end, _| {
+                each.push(&text[start..end]);
+                true
+            });
+            assert_eq!(each, tokens, "{text:?}");
             let ends = ends(&text);
-            let want = expected
-                .first()
-                .map(|&f| (f, *expected.last().unwrap(), expected.len()));
+            let want = expected.first().map(|&f| (f, *expected.last().unwrap()));
             assert_eq!(ends, want, "{text:?}");
             if let Some(n) = count_known(&text, 3) {
                 assert!(n >= expected.len().min(3), "{text:?}");
