@@ -284,11 +284,11 @@ fn key(block: &Block<'_>, options: &Options) -> u64 {
 
 /// The sorted hashes of a block's words, lower-cased.
 fn word_set(content: &str) -> Vec<u64> {
-    let mut set: Vec<u64> = text::tokens(content)
-        .into_iter()
-        .filter(|t| text::is_word(t))
-        .map(text::word_hash)
-        .collect();
+    let mut set = Vec::new();
+    text::words::each_word(content, |start, end| {
+        set.push(text::word_hash(&content[start..end]));
+        true
+    });
     set.sort_unstable();
     set
 }

@@ -260,7 +260,7 @@ impl<'a> Shape<'a> {
         // beyond news copy's characters), pieces are counted first: each
         // space-separated piece with a letter or digit holds a word or more,
         // so many such pieces make a long block without cutting it.
-        let words = match text::count_simple_words(content, MOST_WORDS + 1) {
+        let words = match text::words::count_known(content, MOST_WORDS + 1) {
             Some(words) => words,
             None => {
                 let pieces = content
@@ -271,7 +271,7 @@ impl<'a> Shape<'a> {
                 if pieces > MOST_WORDS {
                     return long;
                 }
-                text::count_words(content)
+                text::words::count(content)
             }
         };
         if words > MOST_WORDS {

@@ -8,7 +8,7 @@
 use similar::{capture_diff_slices_by_key_deadline, Algorithm, DiffOp, Instant};
 
 use crate::model::{Options, Piece, Tag};
-use crate::text::{self, is_word};
+use crate::text;
 
 /// The word diff of `before` and `after`. Equal and delete pieces rebuild
 /// `before`; equal and insert pieces rebuild `after`.
@@ -127,8 +127,7 @@ enum Span {
 /// right.
 fn fold_islands(ops: &[DiffOp], old: &[&str], new: &[&str]) -> Vec<Span> {
     let ranges: Vec<(Range, Range, bool)> = ops.iter().map(op_ranges).collect();
-    let words =
-        |tokens: &[&str], r: &Range| tokens[r.clone()].iter().filter(|t| is_word(t)).count();
+    let words = |tokens: &[&str], r: &Range| text::words::count_in_tokens(&tokens[r.clone()]);
     // Words on each side of every op, counted once.
     let counts: Vec<(usize, usize)> = ranges
         .iter()
@@ -207,10 +206,15 @@ fn op_ranges(op: &DiffOp) -> (Range, Range, bool) {
 
 /// An unchanged run too small to stand between two changes on its own.
 fn is_island(tokens: &[&str]) -> bool {
-    let words: Vec<&&str> = tokens.iter().filter(|t| is_word(t)).collect();
-    match words.len() {
+    match text::words::count_in_tokens(tokens) {
         0 => true,
-        1 => tokens.len() <= 3 && words[0].chars().count() <= 3,
+        1 => {
+            tokens.len() <= 3
+                && tokens
+                    .iter()
+                    .find(|t| text::words::is_word(t))
+                    .is_some_and(|w| w.chars().count() <= 3)
+        }
         _ => false,
     }
 }

@@ -126,28 +126,3 @@ pub(crate) fn ledger(
         outlets: outlets.map(|o| o.model),
     }
 }
-
-/// Counts words the way the ledger does: runs of letters and digits, and
-/// each ideograph (Chinese, Japanese) as a word of its own.
-pub(crate) fn word_count(text: &str) -> usize {
-    let mut count = 0;
-    let mut inside = false;
-    for c in text.chars() {
-        if is_ideograph(c) {
-            count += 1;
-            inside = false;
-        } else if crate::text::is_alnum(c) {
-            if !inside {
-                count += 1;
-            }
-            inside = true;
-        } else if !(inside && (c == '\'' || c == '’' || c == '-')) {
-            inside = false;
-        }
-    }
-    count
-}
-
-fn is_ideograph(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
-}

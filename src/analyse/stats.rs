@@ -1,9 +1,10 @@
 //! The summary counts, read off the rows (quotes and figures are counted by
 //! the caller once they are paired).
 
-use super::{word_count, Stats};
+use super::Stats;
 use crate::model::{Row, RowKind, Tag};
-use crate::text::{is_alnum, word_hash};
+use crate::text::word_hash;
+use crate::text::words::{count as word_count, each_word, ends};
 
 /// Counts words and paragraphs added, removed, changed and moved, with
 /// cosmetic-only changes apart; noise rows count nowhere.
@@ -88,7 +89,8 @@ pub(crate) fn count(rows: &[Row<'_>]) -> Stats {
     s
 }
 
-/// The share of word pairs (two words in a row, lower-cased) the two texts
+/// The share of word pairs (two words in a row, lower-cased; words as
+/// `text::words` has them) the two texts
 /// have in common, as a multiset, noise aside: independent of how the rows
 /// were aligned, and low for two texts that tell one event in their own
 /// words even when they share many single words.
@@ -107,19 +109,16 @@ fn shared_wording(rows: &[Row<'_>]) -> f64 {
                 continue;
             };
             if row.kind == RowKind::Equal && row.before == row.after {
-                let mut words = words(text);
-                let Some(first) = words.next() else { continue };
+                let Some((first, end)) = ends(text) else {
+                    continue;
+                };
                 let h = word_hash(first);
                 if let Some(l) = last {
                     out.push(l.rotate_left(17) ^ h);
                 }
-                let end = text
-                    .split(|c: char| !is_alnum(c))
-                    .rfind(|w| !w.is_empty())
-                    .unwrap_or(first);
                 // Both sides hold the same bytes: count them once.
                 if before {
-                    *same += count_words(text) - 1;
+                    *same += word_count(text) - 1;
                 }
                 last = Some(if end.as_ptr() == first.as_ptr() {
                     h
@@ -128,11 +127,13 @@ fn shared_wording(rows: &[Row<'_>]) -> f64 {
                 });
                 continue;
             }
-            each_word_hash(text, |h| {
+            each_word(text, |start, end| {
+                let h = word_hash(&text[start..end]);
                 if let Some(l) = last {
                     out.push(l.rotate_left(17) ^ h);
                 }
                 last = Some(h);
+                true
             });
         }
         out
@@ -158,156 +159,6 @@ fn shared_wording(rows: &[Row<'_>]) -> f64 {
     }
     let share = 2.0 * common as f64 / (a.len() + b.len() + 2 * same) as f64;
     (share * 1000.0).round() / 1000.0
-}
-
-/// The words of a text for word pairs: runs of letters and digits.
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !is_alnum(c)).filter(|w| !w.is_empty())
-}
-
-/// `text::word_hash` of each of `words(text)` in order, read in one pass: a
-/// word's end and whether it is its own lower case are found together, a
-/// byte at a time through ASCII.
-fn each_word_hash(text: &str, mut each: impl FnMut(u64)) {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    // The word being read: where it starts, and whether it is its own
-    // lower case so far.
-    let mut word: Option<(usize, bool)> = None;
-    let mut end = |from: usize, to: usize, own_lower: bool| {
-        let w = &text[from..to];
-        each(if own_lower {
-            crate::text::exact_hash(w)
-        } else {
-            crate::text::exact_hash(&w.to_lowercase())
-        });
-    };
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (alnum, own_lower, len) = if b.is_ascii() {
-            (b.is_ascii_alphanumeric(), !b.is_ascii_uppercase(), 1)
-        } else {
-            let c = text[i..].chars().next().expect("a char boundary");
-            (is_alnum(c), crate::text::is_own_lower(c), c.len_utf8())
-        };
-        match (alnum, word) {
-            (true, None) => word = Some((i, own_lower)),
-            (true, Some((from, lower))) => word = Some((from, lower && own_lower)),
-            (false, Some((from, lower))) => {
-                end(from, i, lower);
-                word = None;
-            }
-            (false, None) => {}
-        }
-        i += len;
-    }
-    if let Some((from, lower)) = word {
-        end(from, bytes.len(), lower);
-    }
-}
-
-/// Bit 7 of each byte of a word.
-#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// Of sixteen bytes, a bit set for each that is an ASCII letter or digit
-/// (bit k for byte k), or `None` when one of them is not ASCII. With the
-/// wasm's 128-bit SIMD, sixteen lanes at once.
-#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-fn alnum_mask(b: &[u8; 16]) -> Option<u32> {
-    use core::arch::wasm32::*;
-    // Two eight-byte loads (sixteen one-byte lanes would be sixteen
-    // inserts).
-    let (low, high) = b.split_at(8);
-    let v = u64x2(
-        u64::from_le_bytes(low.try_into().expect("eight bytes")),
-        u64::from_le_bytes(high.try_into().expect("eight bytes")),
-    );
-    if u8x16_bitmask(v) != 0 {
-        return None;
-    }
-    let within = |v: v128, low: u8, high: u8| {
-        v128_and(
-            u8x16_ge(v, u8x16_splat(low)),
-            u8x16_le(v, u8x16_splat(high)),
-        )
-    };
-    let letters = within(v128_or(v, u8x16_splat(0x20)), b'a', b'z');
-    Some(u32::from(u8x16_bitmask(v128_or(
-        within(v, b'0', b'9'),
-        letters,
-    ))))
-}
-
-/// Of sixteen bytes, a bit set for each that is an ASCII letter or digit
-/// (bit k for byte k), or `None` when one of them is not ASCII: two words
-/// of eight bytes (SWAR).
-#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
-fn alnum_mask(b: &[u8; 16]) -> Option<u32> {
-    let (low, high) = b.split_at(8);
-    let low = u64::from_le_bytes(low.try_into().expect("eight bytes"));
-    let high = u64::from_le_bytes(high.try_into().expect("eight bytes"));
-    if (low | high) & HIGH != 0 {
-        return None;
-    }
-    Some(u32::from(bits(ascii_alnum(low))) | u32::from(bits(ascii_alnum(high))) << 8)
-}
-
-/// Bit 7 of each of eight bytes gathered into one byte (bit k from byte k):
-/// a multiply moves each into the top byte, without carries into it (the
-/// products above it wrap away).
-#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
-fn bits(x: u64) -> u8 {
-    ((x >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
-}
-
-/// Of eight ASCII bytes, bit 7 set on each that is a letter or a digit
-/// (SWAR: per byte, `b | 0x80` minus the bound keeps bit 7 when `b` is at
-/// least the bound, and no byte borrows from the next).
-#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
-fn ascii_alnum(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let within = |x: u64, low: u8, high: u8| {
-        let at_least = (x | HIGH) - ONES * u64::from(low);
-        let at_most = ONES * (u64::from(high) + 0x80) - x;
-        at_least & at_most & HIGH
-    };
-    within(x, b'0', b'9') | within(x | (ONES * 0x20), b'a', b'z')
-}
-
-/// How many words `words` yields, without cutting them out.
-fn count_words(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let mut count = 0;
-    let mut inside = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        // Sixteen ASCII bytes at a time: a word starts at each letter or
-        // digit that does not follow one.
-        if let Some(chunk) = bytes.get(i..i + 16) {
-            if let Some(alnum) = alnum_mask(chunk.try_into().expect("sixteen bytes")) {
-                let follows = (alnum << 1) | u32::from(inside);
-                count += (alnum & !follows).count_ones() as usize;
-                inside = alnum >> 15 != 0;
-                i += 16;
-                continue;
-            }
-        }
-        let b = bytes[i];
-        let alnum = if b.is_ascii() {
-            i += 1;
-            b.is_ascii_alphanumeric()
-        } else {
-            let c = text[i..].chars().next().expect("a char boundary");
-            i += c.len_utf8();
-            is_alnum(c)
-        };
-        if alnum && !inside {
-            count += 1;
-        }
-        inside = alnum;
-    }
-    count
 }
 
 #[cfg(test)]
@@ -337,37 +188,5 @@ mod tests {
         row.inline[5] = piece(Tag::Delete, "\n\n", true);
         row.inline.push(piece(Tag::Insert, " ", true));
         assert_eq!(count(&[row]).cosmetic_edits, 1);
-    }
-
-    #[test]
-    fn word_hashes_in_one_pass_agree_with_cutting_the_words() {
-        const ALPHABET: &[char] = &[
-            'a', 'z', 'A', 'Z', '0', '9', ' ', '\n', '\'', '-', 'é', 'É', '’', '中', 'م', 'Σ', 'ß',
-            '\u{130}', '\u{212a}',
-        ];
-        for text in crate::text::generated(ALPHABET, 40, 0x2545_f491_4f6c_dd1d) {
-            let mut fast = Vec::new();
-            each_word_hash(&text, |h| fast.push(h));
-            let slow: Vec<u64> = words(&text).map(word_hash).collect();
-            assert_eq!(fast, slow, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn counting_words_agrees_with_cutting_them() {
-        // Texts from a fixed-seed generator over letters, digits, the bytes
-        // around their ranges, and characters beyond ASCII, so that the
-        // sixteen-byte path, the one-byte path and their seams all run.
-        const ALPHABET: &[char] = &[
-            'a', 'z', 'A', 'Z', '0', '9', '/', ':', '@', '[', '`', '{', ' ', '\n', '\'', '-',
-            '\x7f', 'é', '’', '中', 'م',
-        ];
-        for text in crate::text::generated(ALPHABET, 70, 0x9e37_79b9_7f4a_7c15) {
-            assert_eq!(count_words(&text), words(&text).count(), "{text:?}");
-        }
-        for b in 0u8..128 {
-            let t = String::from(char::from(b)).repeat(17);
-            assert_eq!(count_words(&t), words(&t).count(), "{t:?}");
-        }
     }
 }

@@ -58,40 +58,94 @@ pub(super) fn simple_graphemes(text: &str) -> bool {
         })
 }
 
-/// How many of `tokens(text)` are words (`is_word`), without collecting
-/// the tokens.
-pub(crate) fn count_words(text: &str) -> usize {
-    if let Some(count) = count_simple_words(text, usize::MAX) {
-        return count;
-    }
-    if simple_graphemes(text) {
-        return text.split_word_bounds().filter(|t| is_word(t)).count();
-    }
-    let mut graphemes = text.grapheme_indices(true).map(|(at, _)| at).peekable();
-    let mut count = 0;
-    let mut start = 0;
-    for (at, _) in text.split_word_bound_indices().skip(1) {
-        while graphemes.next_if(|&g| g < at).is_some() {}
-        if graphemes.peek() == Some(&at) {
-            count += usize::from(is_word(&text[start..at]));
-            start = at;
+/// Calls `each(start, end, is_word)` for each of [`tokens`]`(text)` in
+/// order (`is_word`: [`words::is_word`](super::words::is_word)), until it
+/// returns false, without collecting them where [`simple_bounds`] knows
+/// the characters. Where it meets one it does not know, the segmenter cuts
+/// the stretch around it, between two [`safe`] places, and the walk goes
+/// on after it: work stays linear however the unknown characters lie.
+/// (Every token the walk gave before is the segmenter's too: it gives a
+/// token only once the characters that decide its end are known.)
+pub(crate) fn each_token(text: &str, mut each: impl FnMut(usize, usize, bool) -> bool) {
+    let mut from = 0;
+    loop {
+        let mut resume = from;
+        let mut stopped = false;
+        let known = simple_bounds(&text[from..], |start, end, word| {
+            resume = from + end;
+            stopped = !each(from + start, from + end, word);
+            !stopped
+        });
+        if known.is_some() || stopped {
+            return;
         }
+        // The walk stopped at the first character it does not know after
+        // `resume`, or later (a mark it knows only inside a word).
+        let unknown = text[resume..]
+            .char_indices()
+            .find(|&(_, c)| wb(c).is_none_or(|k| k == Wb::Extend))
+            .map_or(text.len(), |(at, _)| resume + at);
+        let start = safe_before(text, resume).max(from);
+        let end = safe_after(text, unknown);
+        let stretch = &text[start..end];
+        let slow = if simple_graphemes(stretch) {
+            stretch.split_word_bounds().collect()
+        } else {
+            tokens_by_graphemes(stretch)
+        };
+        for t in slow {
+            let at = start + (t.as_ptr() as usize - stretch.as_ptr() as usize);
+            if at < resume {
+                continue;
+            }
+            if !each(at, at + t.len(), super::words::is_word(t)) {
+                return;
+            }
+        }
+        if end == text.len() {
+            return;
+        }
+        from = end;
     }
-    if start < text.len() {
-        count += usize::from(is_word(&text[start..]));
-    }
-    count
 }
 
-/// [`count_words`] by [`simple_bounds`]; `None` beyond its characters.
-/// Stops counting at `stop` words.
-pub(crate) fn count_simple_words(text: &str, stop: usize) -> Option<usize> {
-    let mut count = 0;
-    simple_bounds(text, |_, _, word| {
-        count += usize::from(word);
-        count < stop
-    })?;
-    Some(count)
+/// True when the tokens (and the graphemes) of `text` after byte `at` are
+/// those of `text[at..]` alone, and those before it those of `text[..at]`:
+/// at either end, after a line feed (always a boundary, and no rule looks
+/// back past it), or after a space between ASCII characters that are no
+/// spaces (no rule joins them, nor looks back past the space; a prepended
+/// mark such as U+0600, never ASCII, would take the space into its
+/// grapheme).
+pub(crate) fn safe(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    at == 0
+        || at >= bytes.len()
+        || bytes[at - 1] == b'\n'
+        || (bytes[at - 1] == b' '
+            && bytes[at].is_ascii()
+            && bytes[at] != b' '
+            && (at < 2 || (bytes[at - 2].is_ascii() && bytes[at - 2] != b' ')))
+}
+
+/// The last [`safe`] place at or before `at`.
+pub(crate) fn safe_before(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut k = at.min(bytes.len());
+    while k > 0 && !safe(text, k) {
+        k = bytes[..k - 1]
+            .iter()
+            .rposition(|&b| matches!(b, b'\n' | b' '))
+            .map_or(0, |j| j + 1);
+    }
+    k
+}
+
+/// The first [`safe`] place after `at` (the text's end at the latest).
+pub(crate) fn safe_after(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    (at + 1..bytes.len())
+        .find(|&k| matches!(bytes[k - 1], b'\n' | b' ') && safe(text, k))
+        .unwrap_or(bytes.len())
 }
 
 /// [`tokens`] by [`simple_bounds`]; `None` beyond its characters.
@@ -182,6 +236,10 @@ pub(super) fn bounds_by(
                         }
                         Wb::MidLetter | Wb::MidNumLet | Wb::MidNum => {
                             let (next, next_len) = class_at(i + len)?;
+                            if next == Wb::Extend {
+                                // The segmenter reads past the mark (WB4).
+                                return None;
+                            }
                             let letters = last == Wb::Letter
                                 && next == Wb::Letter
                                 && matches!(class, Wb::MidLetter | Wb::MidNumLet);
@@ -219,8 +277,10 @@ pub(super) fn bounds_by(
             Wb::Extend => return None,
             _ => false,
         };
-        if class_at(i)?.0 == Wb::Extend && !word {
-            // A mark after a space, a sign or a line break.
+        if class_at(i)?.0 == Wb::Extend && (!word || first == Wb::Ideograph) {
+            // A mark after a space, a sign, a line break or an ideograph
+            // (whose token it would join): before the token is given, so
+            // that every token given is the segmenter's (`each_token`).
             return None;
         }
         if !each(start, i, word) {
@@ -292,7 +352,11 @@ pub(super) fn wb(c: char) -> Option<Wb> {
         | '\u{410}'..='\u{44f}'
         | '\u{451}'
         | '\u{621}'..='\u{63a}'
-        | '\u{641}'..='\u{64a}' => Wb::Letter,
+        | '\u{641}'..='\u{64a}'
+        // Persian and Kurdish letters; Vietnamese's.
+        | '\u{671}'..='\u{6d3}'
+        | '\u{6d5}'
+        | '\u{1ea0}'..='\u{1ef9}' => Wb::Letter,
         '\u{660}'..='\u{669}' => Wb::Digit,
         // Arabic vowel marks, shadda, sukun.
         '\u{64b}'..='\u{65f}' | '\u{670}' => Wb::Extend,
@@ -302,14 +366,10 @@ pub(super) fn wb(c: char) -> Option<Wb> {
         '\u{a0}' | '\u{a3}' | '\u{a9}' | '\u{ab}' | '\u{b0}' | '\u{bb}' | '\u{61b}' | '\u{61f}'
         | '\u{2013}' | '\u{2014}' | '\u{201c}' | '\u{201d}' | '\u{2022}' | '\u{2026}'
         | '\u{20ac}' | '\u{2192}' | '\u{21a9}' | '\u{3001}' | '\u{3002}' | '\u{300a}'
-        | '\u{300b}' | '\u{ff01}' | '\u{ff08}' | '\u{ff09}' | '\u{ff1f}' => Wb::Other,
+        | '\u{300b}' | '\u{3010}' | '\u{3011}' | '\u{ff01}' | '\u{ff08}' | '\u{ff09}'
+        | '\u{ff1f}' | '\u{ff5c}' => Wb::Other,
         _ => return None,
     })
-}
-
-/// True when a token holds a letter or a digit.
-pub(crate) fn is_word(token: &str) -> bool {
-    token.chars().any(is_alnum)
 }
 
 /// `char::is_alphanumeric`, without std's table search for every

@@ -397,7 +397,7 @@ export function readHtml(html: string): string;
 export function inlineView(model: Comparison, options?: ViewOptions): HTMLElement;
 
 /** The one line of a model's counts, read off `stats`, as the ledger says
- * it: e.g. "+35 words, −47 words · 2 paragraphs changed · quotes: 1 added"
+ * it: e.g. "+35 words, −46 words · 2 paragraphs changed · quotes: 1 added"
  * ("No changes"). */
 export function summary(model: Comparison): string;
 

@@ -393,7 +393,7 @@ fn find(sentence: &str) -> Vec<Found<'_>> {
         let neighbour = |from: isize, step: isize| {
             let mut k = from;
             while k >= 0 && (k as usize) < tokens.len() {
-                if text::is_word(tokens[k as usize]) {
+                if text::words::is_word(tokens[k as usize]) {
                     return tokens[k as usize].to_lowercase();
                 }
                 k += step;

@@ -133,7 +133,7 @@ fn find_in(side: &Side<'_>, blocks: &[Block<'_>]) -> Vec<Found> {
         found.extend(statements);
         found.sort_by_key(|q| q.start);
     }
-    found.retain(|q| !side.is_noise(q.start) && super::word_count(&q.text) >= 2);
+    found.retain(|q| !side.is_noise(q.start) && crate::text::words::count(&q.text) >= 2);
     attribution::attribute(text, &blocks, &mut found);
     // Short phrases in quote marks are kept only when someone said them;
     // so is all in single marks, which British copy also puts around
@@ -141,7 +141,7 @@ fn find_in(side: &Side<'_>, blocks: &[Block<'_>]) -> Vec<Found> {
     found.retain(|q| {
         let said = q.speaker.is_some() && q.named;
         let single = text[q.start..].starts_with('‘');
-        said || (super::word_count(&q.text) >= 5 && !single)
+        said || (crate::text::words::count(&q.text) >= 5 && !single)
     });
     found
 }

@@ -13,9 +13,8 @@ use crate::text;
 
 /// The hashes of a quote's lower-cased words, sorted: for pairing.
 pub(super) fn key_words(text: &str) -> Vec<u64> {
-    let mut words: Vec<u64> = text
-        .split(|c: char| !text::is_alnum(c))
-        .filter(|w| !w.is_empty())
+    let mut words: Vec<u64> = text::words::words(text)
+        .into_iter()
         .map(text::word_hash)
         .collect();
     words.sort_unstable();
