@@ -221,7 +221,52 @@ mod tests {
             html.contains("<a class=\"sd-row-link\" href=\"#sd-row-1\">row 2</a>"),
             "{html}"
         );
-        assert!(html.contains("<div class=\"sd-row sd-changed\" id=\"sd-row-1\"><div class=\"sd-before\" data-n=\"2\">"), "{html}");
+        assert!(
+            html.contains(
+                "<div class=\"sd-row sd-changed\" id=\"sd-row-1\" data-kind=\"changed\" role=\"row\">\
+                 <div class=\"sd-before\" data-n=\"2\" role=\"cell\" dir=\"auto\">"
+            ),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn report_links_the_two_ends_of_a_move() {
+        let c = compare(
+            "A first paragraph of the story.\n\nA second one, about the toll.\n\nA third one, about the weather.\n",
+            "A second one, about the toll.\n\nA third one, about the weather.\n\nA first paragraph of the story.\n",
+            &Options::default(),
+        );
+        let html = report(&c, "t");
+        let moved: Vec<usize> = c
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.kind == RowKind::Moved)
+            .map(|(i, _)| i)
+            .collect();
+        let [from, to] = moved[..] else {
+            panic!("one move: {:?}", c.rows)
+        };
+        let (from, to) = if c.rows[from].before.is_some() {
+            (from, to)
+        } else {
+            (to, from)
+        };
+        assert!(
+            html.contains(&format!(
+                "<a class=\"sd-move-link\" href=\"#sd-row-{to}\">↓ Moved to row {}</a>",
+                to + 1
+            )),
+            "{html}"
+        );
+        assert!(
+            html.contains(&format!(
+                "<a class=\"sd-move-link\" href=\"#sd-row-{from}\">↑ Moved from row {}</a>",
+                from + 1
+            )),
+            "{html}"
+        );
     }
 
     #[test]
