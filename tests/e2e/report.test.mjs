@@ -17,7 +17,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, openPage, root, SEED_000, SEED_001, SEED_002 } from "./browser.mjs";
+import { launch, openPage, root, scriptUrl, SEED_000, SEED_001, SEED_002 } from "./browser.mjs";
 
 const corpus = path.resolve(root, "..", "shared", "corpus");
 const fixtures = path.join(root, "tests", "fixtures");
@@ -41,7 +41,8 @@ function pairs() {
 /** Pairs made up to reach what the texts above may not: a control
  * character inside a quote, more quotes than the ledger lists before
  * folding the rest, an unattributed quote, a quote that stays, a
- * cosmetic mark against a mark of the other kind. */
+ * cosmetic mark against a mark of the other kind, a move (which the
+ * seeds and fixtures alone lack). */
 function madeUpPairs(dir) {
   const said = (n, words) => `“${words} number ${n},” said Alex Smith${n}.`;
   const many = Array.from({ length: 15 }, (_, n) => said(n, "We will build it"));
@@ -53,6 +54,11 @@ function madeUpPairs(dir) {
       `Opening, changed.\n\n${more.join("\n\n")}\n\n“Nothing changes here,” she said.\n\nFigures: 148 dead, 15 hurt.\n\n“A new one.”\n`,
     ],
     ["a control character in a quote", "Intro.\n\n“It was \u0007 fine,” he said.\n", "Intro.\n\n“It was \u0007 bad,” he said.\n"],
+    [
+      "a paragraph moved",
+      "A first paragraph of the story.\n\nA second one, about the toll.\n\nA third one, about the weather.\n",
+      "A second one, about the toll.\n\nA third one, about the weather.\n\nA first paragraph of the story.\n",
+    ],
     [
       "a quote with a cosmetic change",
       "Intro.\n\n“It’s a good day, really,” said Jo Bloggs.\n",
@@ -92,7 +98,12 @@ test("the report's ledger and rows are the page's on every pair", async () => {
   assert.ok(existsSync(cli), cli);
   const dir = mkdtempSync(path.join(os.tmpdir(), "storydiff-report-"));
   const all = [...pairs(), ...madeUpPairs(dir)];
-  const page = await openPage(browser);
+  // The page's side: a blank page with the embed script (dist/story-diff.js,
+  // window.StoryDiff), as a site that shows a comparison loads it.
+  const blank = path.join(dir, "embed.html");
+  writeFileSync(blank, `<!doctype html><meta charset="utf-8"><title>embed</title><script src="${scriptUrl}"></script>`);
+  const page = await openPage(browser, pathToFileURL(blank).href);
+  await page.page.waitForFunction(() => window.StoryDiff && StoryDiff.compare);
   const report = await openPage(browser, "about:blank");
   const differ = [];
   // What the ledgers hold over all pairs, so that a test that passes has
