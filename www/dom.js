@@ -1,5 +1,13 @@
 /* The DOM helpers the views, the ledger and the element share. */
 
+/** Shows control characters (NUL, escape...) as visible symbols, as the
+ * CLI's HTML report does (src/present/html.rs `escape_into`). */
+export function visible(text) {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, function (c) {
+    return String.fromCharCode(0x2400 + c.charCodeAt(0));
+  });
+}
+
 export function el(tag, className, text) {
   var node = document.createElement(tag);
   if (className) node.className = className;

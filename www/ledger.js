@@ -1,7 +1,13 @@
 /* The fact-checker's ledger of a model as DOM: the counts line, quotes,
  * figures and, for two outlets' texts, their sentences paired. */
-import { el, mark } from "./dom.js";
+import { el, mark, visible } from "./dom.js";
 import { plural, summary } from "./summary.js";
+
+/** A text of the model as shown: control characters as visible symbols,
+ * as in the views (and the CLI's report); none when there is none. */
+function shown(text) {
+  return text == null ? "" : visible(text);
+}
 
 /** A link to a row of the view (either view: both give row N the id
  * `sd-row-N`). */
@@ -24,20 +30,20 @@ function quoteItem(q, labels) {
   li.appendChild(document.createTextNode(" "));
   var who = q.speaker || "unattributed";
   if (q.beforeSpeaker) who += " (Before: " + q.beforeSpeaker + ")";
-  li.appendChild(el("span", q.speaker ? "sd-speaker" : "sd-speaker sd-unknown", who));
+  li.appendChild(el("span", q.speaker ? "sd-speaker" : "sd-speaker sd-unknown", shown(who)));
   li.appendChild(document.createTextNode(": "));
   var words = el("q");
   if (q.inline && q.inline.length) {
     q.inline.forEach(function (p) {
-      if (p.tag === "equal") words.appendChild(document.createTextNode(p.text));
-      else mark(words, p.tag, p.text, p.cosmetic);
+      if (p.tag === "equal") words.appendChild(document.createTextNode(shown(p.text)));
+      else mark(words, p.tag, shown(p.text), p.cosmetic);
     });
   } else if (q.change === "removed") {
-    words.appendChild(el("del", "", q.before));
+    words.appendChild(el("del", "", shown(q.before)));
   } else if (q.change === "added") {
-    words.appendChild(el("ins", "", q.after));
+    words.appendChild(el("ins", "", shown(q.after)));
   } else {
-    words.textContent = q.after;
+    words.textContent = shown(q.after);
   }
   li.appendChild(words);
   if (q.regrouped) li.appendChild(el("span", "sd-ledger-note", " (regrouped)"));
@@ -46,9 +52,9 @@ function quoteItem(q, labels) {
     // Secretary Matt Hancock said" became "Health and Social Care
     // Secretary…"): the old line struck, the new one marked.
     var line = el("span", "sd-ledger-note sd-attribution", " attributed: ");
-    line.appendChild(el("del", "", q.beforeAttribution));
+    line.appendChild(el("del", "", shown(q.beforeAttribution)));
     line.appendChild(document.createTextNode(" \u2192 "));
-    line.appendChild(el("ins", "", q.attribution || ""));
+    line.appendChild(el("ins", "", shown(q.attribution)));
     li.appendChild(line);
   }
   var link = rowLink(q.beforeRow, q.afterRow);
@@ -123,10 +129,10 @@ export function ledger(model) {
     fbox.appendChild(el("h2", null, "Figures"));
     listInto(fbox, figures, function (f) {
       var li = el("li", "sd-figure");
-      li.appendChild(el("del", "", f.before));
+      li.appendChild(el("del", "", shown(f.before)));
       li.appendChild(document.createTextNode(" \u2192 "));
-      li.appendChild(el("ins", "", f.after));
-      li.appendChild(el("span", "sd-context", " " + f.context));
+      li.appendChild(el("ins", "", shown(f.after)));
+      li.appendChild(el("span", "sd-context", " " + shown(f.context)));
       var link = rowLink(f.beforeRow, f.afterRow);
       if (link) {
         li.appendChild(document.createTextNode(" "));
@@ -148,8 +154,8 @@ export function ledger(model) {
     grid.appendChild(head);
     outlets.sentences.forEach(function (p) {
       var line = el("div", "sd-pair" + (p.before == null ? " sd-after-only" : p.after == null ? " sd-before-only" : ""));
-      line.appendChild(el("div", "sd-before", p.before == null ? "" : p.before));
-      line.appendChild(el("div", "sd-after", p.after == null ? "" : p.after));
+      line.appendChild(el("div", "sd-before", shown(p.before)));
+      line.appendChild(el("div", "sd-after", shown(p.after)));
       var side = el("div", "sd-pair-notes");
       side.appendChild(el("span", "sd-badge", p.before == null ? "only in After" : p.after == null ? "only in Before" : "in both"));
       if (p.quote) side.appendChild(el("span", "sd-badge", "quote"));

@@ -2,14 +2,7 @@
  * (`inlineView`), built whole or a slice at a time (`viewInto`), and the
  * one line of counts (`summary`). DOM built with textContent only. */
 import { ledger } from "./ledger.js";
-import { el, mark } from "./dom.js";
-
-/** Shows control characters (NUL, escape...) as visible symbols. */
-function visible(text) {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, function (c) {
-    return String.fromCharCode(0x2400 + c.charCodeAt(0));
-  });
-}
+import { el, mark, visible } from "./dom.js";
 
 /** The marked runs of a row, `[tag, text, cosmetic]` with tag "" for
  * unchanged text, "delete" or "insert", line breaks at the end trimmed:

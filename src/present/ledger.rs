@@ -2,7 +2,7 @@
 //! the quotes that were added, removed or altered; and the same as HTML for
 //! the report, with links to the rows.
 
-use crate::{Change, Comparison, Stats};
+use crate::{Change, Comparison, Figure, Quote, Stats, Tag};
 
 /// Most figures and quotes listed; the rest are counted.
 const LIST: usize = 12;
@@ -65,10 +65,12 @@ pub(crate) fn summary_line(s: &Stats) -> String {
 fn outlets_line(c: &Comparison<'_>) -> Option<String> {
     let o = c.ledger.outlets.as_ref()?;
     Some(format!(
-        "These texts share little wording ({:.0}%): they read as two tellings of one event \
+        "These texts share little wording ({}%): they read as two tellings of one event \
          (two outlets, or a rewrite). \
-         Sentences paired by what they report: {} in both, {} only in Before, {} only in After.",
-        c.ledger.stats.shared_wording * 100.0,
+         Sentences are paired by what they report: {} in both, {} only in Before, {} only in After.",
+        // Rounded half up, as the page's Math.round (`{:.0}` would round
+        // half to even).
+        (c.ledger.stats.shared_wording * 100.0).round(),
         o.in_both,
         o.before_only,
         o.after_only
@@ -149,87 +151,225 @@ fn who(q: &crate::Quote) -> String {
     who
 }
 
-/// The ledger's markup for the HTML report: what the page shows above the
-/// side-by-side view, links to `#sd-row-N` included.
+/// The ledger's markup for the HTML report: element for element, class for
+/// class and word for word what www/ledger.js `ledger` builds on the page
+/// for the same model, links to `#sd-row-N` included, and no white space
+/// between tags that the page's DOM does not have either
+/// (tests/e2e/report.test.mjs holds the two equal on every corpus pair).
 pub(crate) fn html(out: &mut String, c: &Comparison<'_>, escape: fn(&mut String, &str)) {
     let l = &c.ledger;
-    out.push_str(
-        "<section class=\"sd-ledger\" aria-label=\"Ledger: what changed\">\n<p class=\"sd-stats\">",
-    );
-    escape(out, &summary_line(&l.stats));
-    out.push_str("</p>\n");
+    let mut h = Markup { out, escape };
+    h.raw("<section class=\"sd-ledger\" aria-label=\"Ledger: what changed\">");
+    h.element("p", "sd-stats", &summary_line(&l.stats));
     if let Some(line) = outlets_line(c) {
-        out.push_str("<p class=\"sd-outlets-note\">");
-        escape(out, &line);
-        out.push_str("</p>\n");
+        h.element("p", "sd-outlets-note", &line);
     }
-    let link = |out: &mut String, row: Option<usize>| {
-        if let Some(r) = row {
-            out.push_str(&format!(
-                " <a class=\"sd-row-link\" href=\"#sd-row-{r}\">row {}</a>",
-                r + 1
-            ));
-        }
-    };
     let outlets = l.outlets.is_some();
     if !l.quotes.is_empty() {
-        out.push_str("<div class=\"sd-quotes\"><h2>Quotes</h2>\n<ul>\n");
-        for q in &l.quotes {
-            let change = change_word(q.change, false);
-            out.push_str(&format!(
-                "<li class=\"sd-quote sd-quote-{change}\"><span class=\"sd-badge\">"
-            ));
-            escape(out, change_word(q.change, outlets));
-            out.push_str("</span> <span class=\"sd-speaker\">");
-            escape(out, &who(q));
-            out.push_str("</span>: <q>");
-            if !q.inline.is_empty() {
-                for p in &q.inline {
-                    let (open, close) = match p.tag {
-                        crate::Tag::Equal => ("", ""),
-                        crate::Tag::Delete => ("<del>", "</del>"),
-                        crate::Tag::Insert => ("<ins>", "</ins>"),
-                    };
-                    out.push_str(open);
-                    escape(out, &p.text);
-                    out.push_str(close);
-                }
-            } else {
-                escape(
-                    out,
-                    q.after.as_deref().or(q.before.as_deref()).unwrap_or(""),
-                );
-            }
-            out.push_str("</q>");
-            if q.regrouped {
-                out.push_str("<span class=\"sd-ledger-note\"> (regrouped)</span>");
-            }
-            if let Some(b) = &q.before_attribution {
-                out.push_str("<span class=\"sd-ledger-note sd-attribution\"> attributed: <del>");
-                escape(out, b);
-                out.push_str("</del> → <ins>");
-                escape(out, q.attribution.as_deref().unwrap_or(""));
-                out.push_str("</ins></span>");
-            }
-            link(out, row_of(q.before_row, q.after_row));
-            out.push_str("</li>\n");
+        let (moved, still): (Vec<&Quote>, Vec<&Quote>) =
+            l.quotes.iter().partition(|q| q.change != Change::Unchanged);
+        h.raw("<div class=\"sd-quotes\"><h2>Quotes</h2>");
+        if !moved.is_empty() {
+            h.list(&moved, "quote", |h, q| quote_item(h, q, outlets));
         }
-        out.push_str("</ul></div>\n");
+        if !still.is_empty() {
+            // The model lists only the unchanged quotes near a change
+            // (MODEL.md), as the summary says.
+            h.raw("<details class=\"sd-unchanged\"><summary>");
+            let noun = format!("{} quote", change_word(Change::Unchanged, outlets));
+            h.text(&format!("{} near the changes", plural(still.len(), &noun)));
+            h.raw("</summary><ul>");
+            for q in still {
+                quote_item(&mut h, q, outlets);
+            }
+            h.raw("</ul></details>");
+        }
+        h.raw("</div>");
     }
     if !l.figures.is_empty() {
-        out.push_str("<div class=\"sd-figures\"><h2>Figures</h2>\n<ul>\n");
-        for f in &l.figures {
-            out.push_str("<li class=\"sd-figure\"><del>");
-            escape(out, &f.before);
-            out.push_str("</del> → <ins>");
-            escape(out, &f.after);
-            out.push_str("</ins> <span class=\"sd-context\">");
-            escape(out, &f.context);
-            out.push_str("</span>");
-            link(out, row_of(f.before_row, f.after_row));
-            out.push_str("</li>\n");
-        }
-        out.push_str("</ul></div>\n");
+        h.raw("<div class=\"sd-figures\"><h2>Figures</h2>");
+        let figures: Vec<&Figure> = l.figures.iter().collect();
+        h.list(&figures, "figure", |h, f| {
+            h.raw("<li class=\"sd-figure\">");
+            h.element("del", "", &f.before);
+            h.raw(" → ");
+            h.element("ins", "", &f.after);
+            h.element("span", "sd-context", &format!(" {}", f.context));
+            if let Some(r) = row_of(f.before_row, f.after_row) {
+                h.raw(" ");
+                h.row_link(r);
+            }
+            h.raw("</li>");
+        });
+        h.raw("</div>");
     }
-    out.push_str("</section>\n");
+    if let Some(o) = l.outlets.as_ref().filter(|o| !o.sentences.is_empty()) {
+        // Open: for two tellings of one event, this pairing is the most
+        // useful part of the comparison.
+        h.raw(
+            "<details class=\"sd-outlets\" open=\"\"><summary>Sentences, outlet against outlet</summary>\
+             <div class=\"sd-pairs\"><div class=\"sd-pair sd-pair-head\">\
+             <div class=\"sd-before\">Before</div><div class=\"sd-after\">After</div><div></div></div>",
+        );
+        for p in &o.sentences {
+            let (class, badge) = match (&p.before, &p.after) {
+                (None, _) => ("sd-pair sd-after-only", "only in After"),
+                (_, None) => ("sd-pair sd-before-only", "only in Before"),
+                _ => ("sd-pair", "in both"),
+            };
+            h.open("div", class);
+            h.element("div", "sd-before", p.before.as_deref().unwrap_or(""));
+            h.element("div", "sd-after", p.after.as_deref().unwrap_or(""));
+            h.raw("<div class=\"sd-pair-notes\">");
+            h.element("span", "sd-badge", badge);
+            if p.quote {
+                h.element("span", "sd-badge", "quote");
+            }
+            if p.figure {
+                h.element("span", "sd-badge", "figure");
+            }
+            if let Some(r) = row_of(p.before_row, p.after_row) {
+                h.row_link(r);
+            }
+            h.raw("</div></div>");
+        }
+        h.raw("</div></details>");
+    }
+    h.raw("</section>\n");
+}
+
+/// One quote of the ledger, as www/ledger.js `quoteItem` builds it.
+fn quote_item(h: &mut Markup<'_>, q: &Quote, outlets: bool) {
+    let speaker = q.speaker.as_deref().filter(|s| !s.is_empty());
+    h.open(
+        "li",
+        &format!("sd-quote sd-quote-{}", change_word(q.change, false)),
+    );
+    h.element("span", "sd-badge", change_word(q.change, outlets));
+    h.raw(" ");
+    let mut who = speaker.unwrap_or("unattributed").to_string();
+    if let Some(b) = q.before_speaker.as_deref().filter(|b| !b.is_empty()) {
+        who.push_str(&format!(" (Before: {b})"));
+    }
+    let class = if speaker.is_some() {
+        "sd-speaker"
+    } else {
+        "sd-speaker sd-unknown"
+    };
+    h.element("span", class, &who);
+    h.raw(": <q>");
+    if !q.inline.is_empty() {
+        // A mark right against one of the other kind is set apart by CSS
+        // (`sd-joined`), as www/dom.js `mark` does it.
+        let mut last = Tag::Equal;
+        for p in &q.inline {
+            let name = match p.tag {
+                Tag::Equal => {
+                    h.text(&p.text);
+                    last = Tag::Equal;
+                    continue;
+                }
+                Tag::Delete => "del",
+                Tag::Insert => "ins",
+            };
+            let joined = last != Tag::Equal && last != p.tag;
+            let class = match (p.cosmetic, joined) {
+                (false, false) => "",
+                (true, false) => "sd-cosmetic",
+                (false, true) => "sd-joined",
+                (true, true) => "sd-cosmetic sd-joined",
+            };
+            h.element(name, class, &p.text);
+            last = p.tag;
+        }
+    } else {
+        match q.change {
+            Change::Removed => h.element("del", "", q.before.as_deref().unwrap_or("")),
+            Change::Added => h.element("ins", "", q.after.as_deref().unwrap_or("")),
+            _ => h.text(q.after.as_deref().unwrap_or("")),
+        }
+    }
+    h.raw("</q>");
+    if q.regrouped {
+        h.element("span", "sd-ledger-note", " (regrouped)");
+    }
+    if let Some(b) = q.before_attribution.as_deref().filter(|b| !b.is_empty()) {
+        // The line that attributes a statement was edited: the old line
+        // struck, the new one marked.
+        h.raw("<span class=\"sd-ledger-note sd-attribution\"> attributed: ");
+        h.element("del", "", b);
+        h.raw(" → ");
+        h.element("ins", "", q.attribution.as_deref().unwrap_or(""));
+        h.raw("</span>");
+    }
+    if let Some(r) = row_of(q.before_row, q.after_row) {
+        h.raw(" ");
+        h.row_link(r);
+    }
+    h.raw("</li>");
+}
+
+/// A few helpers that write markup as www/dom.js `el` builds it: a class
+/// attribute only when there is a class, text always escaped.
+struct Markup<'a> {
+    out: &'a mut String,
+    escape: fn(&mut String, &str),
+}
+
+impl Markup<'_> {
+    fn raw(&mut self, markup: &str) {
+        self.out.push_str(markup);
+    }
+
+    fn text(&mut self, text: &str) {
+        (self.escape)(self.out, text);
+    }
+
+    fn open(&mut self, name: &str, class: &str) {
+        self.out.push('<');
+        self.out.push_str(name);
+        if !class.is_empty() {
+            self.out.push_str(" class=\"");
+            self.out.push_str(class);
+            self.out.push('"');
+        }
+        self.out.push('>');
+    }
+
+    /// An element holding only text.
+    fn element(&mut self, name: &str, class: &str, text: &str) {
+        self.open(name, class);
+        self.text(text);
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push('>');
+    }
+
+    /// The link to row `r` (0-based) of the view: "row r+1".
+    fn row_link(&mut self, r: usize) {
+        self.out.push_str(&format!(
+            "<a class=\"sd-row-link\" href=\"#sd-row-{r}\">row {}</a>",
+            r + 1
+        ));
+    }
+
+    /// A list of `items`, the first LIST shown and the rest folded under
+    /// "N more …", as www/ledger.js `listInto`.
+    fn list<T>(&mut self, items: &[T], noun: &str, item: impl Fn(&mut Self, &T)) {
+        self.raw("<ul>");
+        for x in items.iter().take(LIST) {
+            item(self, x);
+        }
+        self.raw("</ul>");
+        if items.len() > LIST {
+            self.raw("<details class=\"sd-more\"><summary>");
+            let more = format!("more {noun}");
+            self.text(&plural(items.len() - LIST, &more));
+            self.raw("</summary><ul>");
+            for x in &items[LIST..] {
+                item(self, x);
+            }
+            self.raw("</ul></details>");
+        }
+    }
 }
