@@ -17,6 +17,8 @@
 // (dist/index.html), STORYDIFF_CORPUS,
 // STORYDIFF_RUNS (runs per library and pair, default 7; 3 on pairs over
 // 1 MB), STORYDIFF_BENCH_JSON (where to write the results as JSON).
+// `node xtask/bench.mjs --paste` (after `cargo xtask dist`) runs the real
+// paste alone, STORYDIFF_PASTE_RUNS times (default 3), and prints each run.
 import { largePair, launch, pageUrl } from "../tests/e2e/browser.mjs";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -80,8 +82,9 @@ await page.addScriptTag({
 });
 const version = await page.evaluate(() => navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? navigator.userAgent);
 
+const pasteOnly = process.argv.includes("--paste");
 const results = [];
-for (const pair of pairs) {
+for (const pair of pasteOnly ? [] : pairs) {
   const n = pair.before.length + pair.after.length > 1_000_000 ? Math.min(runs, 3) : runs;
   const r = await page.evaluate(
     ([before, after, n]) => {
@@ -250,6 +253,18 @@ async function realPaste() {
   return { kb: Math.round((b.length + a.length) / 1024), pastes: r.pastes.length, same, total: Math.round(total), harness: Math.round(gap), net: Math.round(total - gap), tasks };
 }
 
+if (pasteOnly) {
+  const longest = (tasks) => (tasks.length ? `${Math.max(...tasks)} ms (long tasks: ${tasks.join(", ")})` : "none over 50 ms");
+  for (let k = 0; k < Number(process.env.STORYDIFF_PASTE_RUNS || 3); k++) {
+    const p = await realPaste();
+    console.log(
+      `a real paste (Ctrl+V) of the 1.4 MB pair over the example (${p.kb} KB, ${p.pastes} paste events, texts ${p.same ? "exact" : "NOT EXACT"}): ` +
+        `result ${p.net} ms after the first paste (${p.total} ms, less ${p.harness} ms of the harness); longest task ${longest(p.tasks)}`
+    );
+  }
+  await browser.close();
+  process.exit(0);
+}
 const pageTimes = await pageTimings();
 const pasteTimes = await realPaste();
 await browser.close();

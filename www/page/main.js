@@ -7,6 +7,8 @@ import { defineElement } from "../element/element.js";
 import { codec } from "./deflate.js";
 import { page } from "./state.js";
 import "./storage.js";
+import "./card.js";
+import "./paste.js";
 import "./permalink.js";
 import "./export.js";
 import "./ui.js";

@@ -17,6 +17,7 @@
  * message and leaves the text areas as they were. */
 import { OPTION_KEYS } from "../core/options.js";
 import { codec } from "./deflate.js";
+import { whenIdle } from "./idle.js";
 import { SEEDS } from "./seeds.js";
 import { page } from "./state.js";
 
@@ -444,8 +445,10 @@ window.addEventListener("hashchange", function () {
     page.openingLink = openFromAddress();
   }
 });
+// Written when the browser is idle, once the result is shown (idle.js):
+// compressing a megabyte never delays a comparison.
 document.addEventListener("storydiff:compared", function () {
-  sync();
+  whenIdle("link", sync);
 });
 
 // The link is written a moment after the typing (it is compressed
