@@ -113,8 +113,13 @@ function putExampleBack() {
   render();
 }
 
+/** Whether the page's undo still applies: the text area holds what the
+ * paste made, and the other side what the paste left there (or the
+ * example put back). */
 function valid(u) {
-  return !!u && u.area.value === u.pasted && otherOf(u.area).value === u.otherAfter;
+  if (!u || u.area.value !== u.pasted) return false;
+  var other = otherOf(u.area).value;
+  return other === u.otherAfter || other === u.otherText;
 }
 
 function stillEmptied(e) {
