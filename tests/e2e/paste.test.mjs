@@ -195,6 +195,9 @@ test("a whole side pasted over the example empties the example's other side, nev
     assert.match(await notice.textContent(), /example’s After was emptied/);
     await settled(page);
     assert.equal(await page.evaluate(() => window.__stale), 0, "the pasted text was never compared with the example");
+    // Nor with nothing: the result waits for the After.
+    await page.locator("#result .sd-start", { hasText: "Paste or open the later version in After" }).waitFor();
+    assert.equal(await page.locator("#result .sd-row").count(), 0);
     assert.equal(await page.locator("#example-note").isVisible(), false);
     await notice.getByRole("button", { name: "Put the example back" }).click();
     assert.equal(await value(page, "#after"), seed(SEED_001));

@@ -147,6 +147,33 @@ function invitation() {
   return box;
 }
 
+/** The reader's text replaced one side of the example, and the other
+ * side was emptied (paste.js): nothing is compared (the text against
+ * nothing is all one change, which nobody asked for) until that side is
+ * filled or the example put back. */
+function awaitSide(side) {
+  if (showing) showing.cancel();
+  showing = null;
+  shown = null;
+  progress.hidden = true;
+  status.textContent = "";
+  status.classList.remove("sd-error");
+  warnIfBinary(before.value, after.value);
+  exampleNote.hidden = true;
+  [result, resultInline].forEach(function (box) {
+    var start = document.createElement("div");
+    start.className = "sd-start";
+    var p = document.createElement("p");
+    p.textContent =
+      "Your text is in " + (side === "After" ? "Before" : "After") + ". Paste or open the " +
+      (side === "After" ? "later" : "earlier") + " version in " + side + ": the comparison appears here.";
+    start.appendChild(p);
+    box.replaceChildren(start);
+  });
+  setBusy(false);
+  document.dispatchEvent(new CustomEvent("storydiff:compared", { detail: { model: null, ms: 0 } }));
+}
+
 /** Fills in the example: two versions of a CNN story. */
 function showExample() {
   before.value = SEEDS.before;
@@ -173,6 +200,11 @@ function run() {
   supersede();
   if (busy) {
     again = true;
+    return;
+  }
+  var awaited = page.awaiting ? page.awaiting() : null;
+  if (awaited) {
+    awaitSide(awaited);
     return;
   }
   busy = true;

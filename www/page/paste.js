@@ -16,6 +16,7 @@
 import StoryDiff from "../api.js";
 import { CARD_CHARS, areaOf, cardBefore, nameText, sizeOf } from "./card.js";
 import { SEEDS } from "./seeds.js";
+import { page } from "./state.js";
 
 /** From this many characters a plain-text paste is the page's. */
 export var PASTE_CHARS = 64 * 1024;
@@ -214,6 +215,13 @@ document.addEventListener(
 );
 
 document.addEventListener("storydiff:comparing", render);
+
+/** The side ("Before" or "After") emptied of the example for the
+ * reader's text, while it is still empty: app.js then waits for the
+ * reader's text there instead of comparing with nothing. */
+page.awaiting = function () {
+  return stillEmptied(emptied) ? nameOf(emptied.area) : null;
+};
 
 /** Puts a file's text in a side (ui.js: opened or dropped): as a paste of
  * the whole side, it replaces the example, if that is what the page

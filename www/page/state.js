@@ -16,8 +16,11 @@
  * - history.js: history (the versions' helpers).
  * - app.js: showAgain().
  *
- * card.js, paste.js and idle.js put nothing on it: they export what other
- * modules call (openSide, whenIdle).
+ * - paste.js: awaiting() (the side emptied of the example for the
+ *   reader's text, while it is empty: "Before", "After" or null).
+ *
+ * card.js and idle.js put nothing on it; they, and paste.js, export what
+ * other modules call (openSide, whenIdle).
  */
 export var page = {
   view: "side",
