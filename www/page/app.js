@@ -74,7 +74,7 @@ function whenShown(model) {
   var mine = showing;
   return mine.then(function (complete) {
     if (complete) return true;
-    return showing !== mine && shown.model === model ? whenShown(model) : false;
+    return showing !== mine && shown && shown.model === model ? whenShown(model) : false;
   });
 }
 
@@ -147,20 +147,64 @@ function invitation() {
   return box;
 }
 
+/** The reader's text replaced one side of the example, and the other
+ * side was emptied (paste.js): nothing is compared (the text against
+ * nothing is all one change, which nobody asked for) until that side is
+ * filled or the example put back. */
+function awaitSide(side) {
+  if (showing) showing.cancel();
+  showing = null;
+  shown = null;
+  progress.hidden = true;
+  status.textContent = "";
+  status.classList.remove("sd-error");
+  warnIfBinary(before.value, after.value);
+  exampleNote.hidden = true;
+  [result, resultInline].forEach(function (box) {
+    var start = document.createElement("div");
+    start.className = "sd-start";
+    var p = document.createElement("p");
+    p.textContent =
+      "Your text is in " + (side === "After" ? "Before" : "After") + ". Paste or open the " +
+      (side === "After" ? "later" : "earlier") + " version in " + side + ": the comparison appears here.";
+    start.appendChild(p);
+    box.replaceChildren(start);
+  });
+  setBusy(false);
+  document.dispatchEvent(new CustomEvent("storydiff:compared", { detail: { model: null, ms: 0 } }));
+}
+
 /** Fills in the example: two versions of a CNN story. */
 function showExample() {
   before.value = SEEDS.before;
   after.value = SEEDS.after;
 }
 
+/** Newer input came: the result shown (or being shown) is no longer the
+ * comparison of the texts, so the rest of it is not built, and a switch
+ * of view waits for the newer one. */
+function supersede() {
+  setBusy(true);
+  if (showing) showing.cancel();
+  shown = null;
+}
+
 function run() {
   clearTimeout(timer);
+  // For the features that follow the texts (card.js, paste.js): the
+  // texts are read now, whoever set them.
+  document.dispatchEvent(new CustomEvent("storydiff:comparing"));
   setDirection(before);
   setDirection(after);
   var token = ++current;
-  setBusy(true);
+  supersede();
   if (busy) {
     again = true;
+    return;
+  }
+  var awaited = page.awaiting ? page.awaiting() : null;
+  if (awaited) {
+    awaitSide(awaited);
     return;
   }
   busy = true;
@@ -247,34 +291,16 @@ function setDirection(area) {
   area.dir = rtl ? "rtl" : "ltr";
 }
 
-function schedule() {
+/** Compares a moment after typing stops; at once after a paste, a drop
+ * or an undo (no more keystrokes are coming). */
+function schedule(event) {
   if (!live.checked) return;
-  setBusy(true);
+  supersede();
   clearTimeout(timer);
-  timer = setTimeout(run, 250);
+  var whole = event && /^(insertFrom|history)/.test(event.inputType || "");
+  timer = setTimeout(run, whole ? 0 : 250);
 }
 
-// Rich text pasted from a web page: keep the story's text, drop the page
-// around it. The HTML goes to the Rust reader as a string; it is never
-// put into this page's DOM.
-function pasteStory(event) {
-  var data = event.clipboardData;
-  if (!data || Array.prototype.indexOf.call(data.types || [], "text/html") < 0) return;
-  var text;
-  try {
-    text = StoryDiff.readHtml(data.getData("text/html"));
-  } catch (e) {
-    return; // the browser's own plain-text paste goes ahead
-  }
-  if (!text.trim()) return;
-  event.preventDefault();
-  var area = event.target;
-  area.setRangeText(text, area.selectionStart, area.selectionEnd, "end");
-  area.dispatchEvent(new Event("input", { bubbles: true }));
-}
-
-before.addEventListener("paste", pasteStory);
-after.addEventListener("paste", pasteStory);
 OPTIONS.forEach(function (option) {
   var box = document.getElementById("opt-" + option.attribute);
   if (box) box.addEventListener("change", run);

@@ -1,12 +1,15 @@
 /* The page's entry (esbuild bundles it, with everything it imports, into
  * the one inline script of dist/index.html). The features run in this
  * order: the stored draft is restored (storage.js) before the first
- * comparison (app.js), and history.js catches dropped files before ui.js. */
+ * comparison (app.js), card.js shows a large draft as a card before it
+ * is laid out, and history.js catches dropped files before ui.js. */
 import StoryDiff from "../api.js";
 import { defineElement } from "../element/element.js";
 import { codec } from "./deflate.js";
 import { page } from "./state.js";
 import "./storage.js";
+import "./card.js";
+import "./paste.js";
 import "./permalink.js";
 import "./export.js";
 import "./ui.js";

@@ -17,6 +17,7 @@
  * message and leaves the text areas as they were. */
 import { OPTION_KEYS } from "../core/options.js";
 import { codec } from "./deflate.js";
+import { whenIdle } from "./idle.js";
 import { SEEDS } from "./seeds.js";
 import { page } from "./state.js";
 
@@ -271,8 +272,18 @@ var sequence = 0;
 page.link = { tooLong: false, size: 0, limit: LIMIT, current: "" };
 // The state the link in the address holds (null: no link there).
 var linked = null;
-// sessionStorage: the address this tab left behind its kept draft.
+// sessionStorage: the addresses this tab left behind its kept draft (a
+// JSON list; one address as a string, as older pages wrote it).
 var BEHIND = "storydiff.link.behind";
+// The link the address held before the last write, and when it was
+// replaced: a reload asked for just before that write opens it.
+var replaced = null;
+
+/** Replaces the address (its fragment: `fragment`, or none). */
+function setAddress(fragment) {
+  if (isLink(location.hash)) replaced = { hash: location.hash, at: performance.now() };
+  history.replaceState(null, "", fragment ? "#" + fragment : bareAddress());
+}
 
 function sameVersions(a, b) {
   var x = a.versions || [];
@@ -331,7 +342,7 @@ async function syncOnce() {
     // Nothing to share: the bare address.
     linked = null;
     page.link.current = "";
-    if (location.hash) history.replaceState(null, "", bareAddress());
+    if (location.hash) setAddress(null);
     return;
   }
   var fragment;
@@ -353,7 +364,7 @@ async function syncOnce() {
     page.link.tooLong = true;
     page.link.current = "";
     linked = null;
-    if (location.hash) history.replaceState(null, "", bareAddress());
+    if (location.hash) setAddress(null);
     tooLongNotice();
     return;
   }
@@ -361,7 +372,7 @@ async function syncOnce() {
   page.link.tooLong = false;
   page.link.current = bareAddress() + "#" + fragment;
   linked = state;
-  if (location.hash !== "#" + fragment) history.replaceState(null, "", "#" + fragment);
+  if (location.hash !== "#" + fragment) setAddress(fragment);
 }
 page.syncLink = sync;
 
@@ -397,7 +408,13 @@ async function openFromAddress() {
     ready = true;
     return false;
   }
-  if (behind === hash && (page.state().before || page.state().after)) {
+  var left = [];
+  try {
+    left = behind && behind.charAt(0) === "[" ? JSON.parse(behind) : [behind];
+  } catch (e) {
+    left = [];
+  }
+  if (left.indexOf(hash) >= 0 && (page.state().before || page.state().after)) {
     // This tab left this address before its link caught up with the
     // typing: the kept draft is newer. The next comparison rewrites the
     // link.
@@ -444,8 +461,10 @@ window.addEventListener("hashchange", function () {
     page.openingLink = openFromAddress();
   }
 });
+// Written when the browser is idle, once the result is shown (idle.js):
+// compressing a megabyte never delays a comparison.
 document.addEventListener("storydiff:compared", function () {
-  sync();
+  whenIdle("link", sync);
 });
 
 // The link is written a moment after the typing (it is compressed
@@ -454,15 +473,22 @@ document.addEventListener("storydiff:compared", function () {
 // link's older texts over the draft storage.js has just kept. So when
 // the page is hidden the link is brought up to date if there is time,
 // and when it goes, a note in this tab's sessionStorage says the address
-// is behind the draft; the next load of that same address keeps the
-// draft (openFromAddress).
+// is behind the draft (and so is the link replaced in the last two
+// seconds, which a reload asked for just before may still open); the
+// next load of such an address keeps the draft (openFromAddress).
 document.addEventListener("visibilitychange", function () {
   if (document.visibilityState === "hidden" && ready && isLink(location.hash) && !same(linked, current())) sync();
 });
 window.addEventListener("pagehide", function () {
-  if (!isLink(location.hash) || same(linked, current()) || !page.kept) return;
+  if (!page.kept) return;
+  var behind = [];
+  if (isLink(location.hash) && !same(linked, current())) behind.push(location.hash);
+  // A reload's address is fixed when it is asked for: a link written
+  // (at idle time) a moment before the page went may not be in it.
+  if (replaced && performance.now() - replaced.at < 2000) behind.push(replaced.hash);
+  if (!behind.length) return;
   try {
-    sessionStorage.setItem(BEHIND, location.hash);
+    sessionStorage.setItem(BEHIND, JSON.stringify(behind));
   } catch (e) {
     /* the link wins, as before */
   }

@@ -5,8 +5,8 @@
  *
  * - storage.js: notice(text, {actions, error}), readOptions(),
  *   applyOptions(options), state() (what a link or the store holds),
- *   setTexts(before, after, options), keep(), forget(), kept, firstVisit,
- *   restored.
+ *   setTexts(before, after, options), keep() (now), keepSoon() (at idle
+ *   time, idle.js), forget(), kept, firstVisit, restored.
  * - main.js: codec (deflate.js's, for tests: { native, store, inflate }).
  * - permalink.js: link ({ tooLong, size, limit, current }), syncLink(),
  *   openingLink (a Promise), encodeLink(state), decodeLink(fragment).
@@ -15,6 +15,12 @@
  * - ui.js: view ("side" or "inline").
  * - history.js: history (the versions' helpers).
  * - app.js: showAgain().
+ *
+ * - paste.js: awaiting() (the side emptied of the example for the
+ *   reader's text, while it is empty: "Before", "After" or null).
+ *
+ * card.js and idle.js put nothing on it; they, and paste.js, export what
+ * other modules call (openSide, whenIdle).
  */
 export var page = {
   view: "side",

@@ -5,6 +5,7 @@
  * seed example. Also holds the page's helpers for notices, options and texts (on
  * `page`, page/state.js). */
 import { OPTIONS } from "../core/options.js";
+import { drop, whenIdle } from "./idle.js";
 import { page } from "./state.js";
 
 // The draft: each text under its own key, as it is (no JSON to escape a
@@ -20,7 +21,6 @@ var stored = { before: null, after: null };
 var before = document.getElementById("before");
 var after = document.getElementById("after");
 var noticeEl = document.getElementById("share-notice");
-var timer = 0;
 var dirty = false;
 
 /** Shows a message under the toolbar, with optional action buttons:
@@ -71,12 +71,13 @@ page.state = function () {
   return { before: before.value, after: after.value, options: page.readOptions() };
 };
 
-/** Sets both texts (and options) as if typed, keeps them, compares. */
+/** Sets both texts (and options) as if typed, keeps them (once the
+ * result is shown), compares. */
 page.setTexts = function (b, a, options) {
   before.value = b;
   after.value = a;
   if (options) page.applyOptions(options);
-  page.keep();
+  page.keepSoon();
   document.getElementById("compare").click();
 };
 
@@ -100,7 +101,7 @@ function load() {
 
 /** Stores the current texts now. */
 page.keep = function () {
-  clearTimeout(timer);
+  drop("draft");
   dirty = false;
   var state = page.state();
   try {
@@ -129,7 +130,7 @@ page.keep = function () {
 
 /** Forgets the stored draft (either version). */
 page.forget = function () {
-  clearTimeout(timer);
+  drop("draft");
   dirty = false;
   stored = { before: null, after: null };
   try {
@@ -141,18 +142,20 @@ page.forget = function () {
   }
 };
 
-function schedule() {
+/** Stores the current texts when the browser is idle and the result is
+ * shown (idle.js): a megabyte written to localStorage waits for the
+ * comparison, never the other way round. */
+page.keepSoon = function () {
   dirty = true;
-  clearTimeout(timer);
-  timer = setTimeout(page.keep, 300);
-}
-before.addEventListener("input", schedule);
-after.addEventListener("input", schedule);
+  whenIdle("draft", flush);
+};
+before.addEventListener("input", page.keepSoon);
+after.addEventListener("input", page.keepSoon);
 document.addEventListener("change", function (event) {
   var target = event.target;
-  if (target && target.id && (target.id.indexOf("opt-") === 0 || target.hasAttribute("data-sd-option"))) schedule();
+  if (target && target.id && (target.id.indexOf("opt-") === 0 || target.hasAttribute("data-sd-option"))) page.keepSoon();
 });
-// A tab closed, reloaded or hidden within the debounce still keeps the
+// A tab closed, reloaded or hidden before the idle keep still keeps the
 // last keystrokes.
 function flush() {
   if (dirty) page.keep();

@@ -2,6 +2,7 @@
  * read for its story), swap, the inline view, next / previous change
  * (J / K), and a mini-map of the changes along the scroll bar. */
 import StoryDiff from "../api.js";
+import { openSide } from "./paste.js";
 import { page } from "./state.js";
 
 var before = document.getElementById("before");
@@ -44,9 +45,9 @@ async function loadFile(file, textarea) {
     return;
   }
   if (looksLikeHtml(file.name, file.type)) text = cleanHtml(text);
-  textarea.value = text;
+  openSide(textarea, text, file.name);
   page.notice("Opened “" + file.name + "” as " + sideName + ".");
-  page.keep();
+  page.keepSoon();
   document.getElementById("compare").click();
 }
 
@@ -82,7 +83,7 @@ document.getElementById("swap").addEventListener("click", function () {
   var b = before.value;
   before.value = after.value;
   after.value = b;
-  page.keep();
+  page.keepSoon();
   document.getElementById("compare").click();
 });
 
