@@ -495,6 +495,7 @@ fn zeros(x: u64) -> u64 {
 }
 
 /// Bit 7 of each byte of a word.
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// Of sixteen bytes, a bit set for each that is an ASCII letter or digit
