@@ -147,17 +147,23 @@ function invitation() {
   return box;
 }
 
-/** The reader's text replaced one side of the example, and the other
- * side was emptied (paste.js): nothing is compared (the text against
- * nothing is all one change, which nobody asked for) until that side is
- * filled or the example put back. */
-function awaitSide(side) {
+/** Stops building the result on show and clears the status line: before
+ * a result that is not a comparison (the invitation, a side awaited). */
+function stopShowing() {
   if (showing) showing.cancel();
   showing = null;
   shown = null;
   progress.hidden = true;
   status.textContent = "";
   status.classList.remove("sd-error");
+}
+
+/** The reader's text replaced one side of the example, and the other
+ * side was emptied (paste.js): nothing is compared (the text against
+ * nothing is all one change, which nobody asked for) until that side is
+ * filled or the example put back. */
+function awaitSide(side) {
+  stopShowing();
   warnIfBinary(before.value, after.value);
   exampleNote.hidden = true;
   [result, resultInline].forEach(function (box) {
@@ -231,12 +237,7 @@ function run() {
       if (!b && !a) {
         // Nothing to compare: say what to do (in either view), not "No
         // changes." over an empty table.
-        if (showing) showing.cancel();
-        showing = null;
-        shown = null;
-        progress.hidden = true;
-        status.textContent = "";
-        status.classList.remove("sd-error");
+        stopShowing();
         result.replaceChildren(invitation());
         resultInline.replaceChildren(invitation());
         setBusy(false);
