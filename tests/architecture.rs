@@ -8,7 +8,9 @@
 //!   serde-wasm-bindgen, should it come back): the core knows nothing of
 //!   the browser.
 //! - The page is bundled from ES modules: no string marks in `www/` or
-//!   `xtask/`, and no module of the page reads `window.StoryDiffPage`.
+//!   `xtask/`; nothing in `www/` names `window.StoryDiffPage`, and no
+//!   module sets a global but the public `window.StoryDiff` (the embed
+//!   script and the page's entry).
 
 use std::path::{Path, PathBuf};
 
@@ -192,20 +194,107 @@ fn the_page_is_bundled_from_modules_without_string_marks() {
         );
     }
     // The page's modules share state by import, never through a global:
-    // only the entry shows it (for tests and the console).
+    // nothing in www/ names window.StoryDiffPage (the page's state, once
+    // shown to tests), and no module puts anything on `window` (or
+    // `globalThis`) but the public API, `window.StoryDiff`, which the embed
+    // script and the page's entry set on purpose.
+    let www = root.join("www");
+    let allowed = [
+        (www.join("story-diff.js"), "StoryDiff"),
+        (www.join("page").join("main.js"), "StoryDiff"),
+    ];
+    let mut seen = Vec::new();
     for (path, text) in &files {
-        let js = path.extension().is_some_and(|e| e == "js");
-        if js && path.starts_with(root.join("www")) && !path.ends_with("page/main.js") {
-            let code = text.lines().map(str::trim_start).filter(|line| {
-                !(line.starts_with("//") || line.starts_with("/*") || line.starts_with('*'))
-            });
-            for line in code {
+        if !path.starts_with(&www) {
+            continue;
+        }
+        assert!(
+            !text.contains("StoryDiffPage"),
+            "{} names window.StoryDiffPage",
+            path.display()
+        );
+        if !path.extension().is_some_and(|e| e == "js" || e == "mjs" || e == "html") {
+            continue;
+        }
+        for line in code_lines(text) {
+            for name in global_assignments(line) {
                 assert!(
-                    !line.contains("window.StoryDiffPage"),
-                    "{} reads window.StoryDiffPage: {line}",
+                    allowed.iter().any(|(p, n)| p == path && *n == name),
+                    "{} sets the global {name}: {line}",
                     path.display()
                 );
+                seen.push((path.clone(), name));
             }
         }
     }
+    // The check can see an assignment: the two it allows are found.
+    for (path, name) in &allowed {
+        assert!(
+            seen.iter().any(|(p, n)| p == path && n == name),
+            "{} no longer sets window.{name} (or the check no longer sees it)",
+            path.display()
+        );
+    }
+}
+
+/// The lines of a JS file that are not comments (a line that starts a
+/// `//` or `/*` comment, or goes on with `*`, is skipped).
+fn code_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim_start)
+        .filter(|line| !(line.starts_with("//") || line.starts_with("/*") || line.starts_with('*')))
+}
+
+/// The globals a line of JS assigns to: `window.X = …` (also `+=`, `||=`
+/// and the like), `window["X"] = …` and the same on `globalThis`; `==`
+/// and `===` are comparisons, and `window.X.Y = …` sets a property of a
+/// global, not a global.
+fn global_assignments(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let bytes = line.as_bytes();
+    for global in ["window", "globalThis"] {
+        let mut from = 0;
+        while let Some(k) = line[from..].find(global) {
+            let at = from + k;
+            from = at + global.len();
+            let before = if at == 0 { b' ' } else { bytes[at - 1] };
+            if before.is_ascii_alphanumeric() || before == b'_' || before == b'$' || before == b'.' {
+                continue;
+            }
+            let rest = &line[from..];
+            let (name, after) = if let Some(r) = rest.strip_prefix('.') {
+                let end = r
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '$'))
+                    .unwrap_or(r.len());
+                (r[..end].to_string(), &r[end..])
+            } else if let Some(r) = rest.strip_prefix('[') {
+                match r.find(']') {
+                    Some(end) => (r[..end].trim_matches(|c| c == '"' || c == '\'' || c == '`').to_string(), &r[end + 1..]),
+                    None => continue,
+                }
+            } else {
+                continue;
+            };
+            let after = after.trim_start();
+            let op = after.trim_start_matches(['+', '-', '*', '/', '%', '|', '&', '?', '^', '<', '>']);
+            if op.starts_with('=') && !op.starts_with("==") && !op.starts_with("=>") && !name.is_empty() {
+                // `a <= b` and `a >= b` compare.
+                let compared = after.len() - op.len() == 1 && (after.starts_with('<') || after.starts_with('>'));
+                if !compared {
+                    out.push(name);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_global_check_sees_assignments() {
+    assert_eq!(global_assignments("window.StoryDiffPage = page;"), ["StoryDiffPage"]);
+    assert_eq!(global_assignments("  window.x=1; globalThis.y ||= 2;"), ["x", "y"]);
+    assert_eq!(global_assignments("window[\"z\"] = 3;"), ["z"]);
+    assert!(global_assignments("if (window.x === 1) window.addEventListener(\"a\", f);").is_empty());
+    assert!(global_assignments("window.location.hash = h; mywindow.x = 1; a.window.y = 2;").is_empty());
+    assert!(global_assignments("window.x <= 2 && window.y >= 3").is_empty());
 }

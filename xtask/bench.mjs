@@ -20,7 +20,7 @@
 // `node xtask/bench.mjs --pairs=iran,flu` times only those pairs.
 // `node xtask/bench.mjs --paste` (after `cargo xtask dist`) runs the real
 // paste alone, STORYDIFF_PASTE_RUNS times (default 3), and prints each run.
-import { largePair, launch, pageUrl } from "../tests/e2e/browser.mjs";
+import { largePair, launch, pageUrl, publicModel } from "../tests/e2e/browser.mjs";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import path from "node:path";
@@ -193,12 +193,14 @@ async function pageTimings() {
   await page.waitForTimeout(300);
   const shown = await page.evaluate(() => Math.round(window.__shownAt - window.__pastedAt));
   const pasteTasks = await page.evaluate(() => window.__longTasks);
-  // A switch of view, and back.
+  // A switch of view, and back. The rows each view builds: the public
+  // API's comparison of the texts shown, counted before the timings.
+  const rows = await page.evaluate(`(${publicModel})().rows.length`);
   const switchTasks = [];
   for (const [label, selector] of [["Inline", "#result-inline .sd-line"], ["Side by side", "#result .sd-row"]]) {
     await observe();
     await page.getByLabel(label, { exact: true }).check();
-    await page.waitForFunction((s) => document.querySelectorAll(s).length === StoryDiffPage.model.rows.length, selector, { timeout: 60000 });
+    await page.waitForFunction(([s, rows]) => document.querySelectorAll(s).length === rows, [selector, rows], { timeout: 60000 });
     await page.waitForTimeout(200);
     switchTasks.push(...(await page.evaluate(() => window.__longTasks)));
   }

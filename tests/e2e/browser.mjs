@@ -86,3 +86,59 @@ export async function compareNow(page, timeout = 30000) {
   await page.click("#compare");
   await settled(page, timeout);
 }
+
+/** The page's permalink codec (www/page/link.js, which needs no DOM), run
+ * in Node: reads the links the page writes, and makes crafted ones. */
+export const { encode: encodeLink, decode: decodeLink } = await import(pathToFileURL(path.join(root, "www", "page", "link.js")).href);
+
+/** Waits until the address bar's fragment holds exactly the text areas
+ * (read with the page's own codec); the address. `page` is playwright's,
+ * or a page of engines.mjs (any object with `evaluate(fn)`). */
+export async function linkSettled(page, timeout = 30000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const now = await page.evaluate(() => ({
+      hash: location.hash,
+      href: location.href,
+      before: document.getElementById("before").value,
+      after: document.getElementById("after").value,
+    }));
+    if (now.hash.startsWith("#sd1=")) {
+      const s = await decodeLink(now.hash).catch(() => null);
+      if (s && s.before === now.before && s.after === now.after) return now.href;
+    }
+    if (Date.now() > until) throw new Error("the address never held the texts");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Runs in the page: the comparison of the texts in the text areas with
+ * the options ticked on the page, through the public API
+ * (`StoryDiff.compare`, as a site would call it): the model the page
+ * shows. Call as `page.evaluate(publicModel)`, or evaluate an expression
+ * on it: `page.evaluate(`(${publicModel})().rows.length`)`. */
+export function publicModel() {
+  const options = {};
+  for (const box of document.querySelectorAll('input[type="checkbox"][id^="opt-"]')) {
+    options[box.id.slice(4).replace(/-(\w)/g, (_, c) => c.toUpperCase())] = box.checked;
+  }
+  return StoryDiff.compare(document.getElementById("before").value, document.getElementById("after").value, options);
+}
+
+/** Clicks Copy Markdown, Copy HTML or Copy JSON (`format`: "markdown",
+ * "html" or "json") and returns what it put on the clipboard, read back
+ * as a reader's paste would (the context grants clipboard-read and
+ * clipboard-write). */
+export async function exported(page, format) {
+  const what = { markdown: "Markdown", html: "an HTML snippet", json: "JSON" }[format];
+  const unset = "(nothing copied yet)";
+  await page.evaluate((unset) => navigator.clipboard.writeText(unset), unset);
+  await page.click(`#export-${format}`);
+  await page.locator("#share-notice", { hasText: `Copied the comparison as ${what}` }).waitFor();
+  for (let i = 0; i < 200; i++) {
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    if (text !== unset) return text;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`Copy ${format} put nothing on the clipboard`);
+}

@@ -1,7 +1,7 @@
 // Exports: HTML snippet, Markdown, JSON, print (issue 5).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, paste, compareNow } from "./browser.mjs";
+import { launch, openPage, paste, compareNow, exported } from "./browser.mjs";
 
 let browser;
 before(async () => {
@@ -20,10 +20,12 @@ async function opened() {
 
 test("Copy Markdown: Before / After for each change, insertions and deletions marked", async () => {
   const { page, context, errors } = await opened();
-  await page.click("#export-markdown");
-  await page.locator("#share-notice", { hasText: "Copied the comparison as Markdown" }).waitFor();
-  const md = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(md, await page.evaluate(() => StoryDiffPage.exporters.markdown(StoryDiffPage.model)));
+  const md = await exported(page, "markdown");
+  // The Markdown of the comparison shown: its first line of the ledger is
+  // the page's (Markdown's escapes taken off), and a second copy is the same.
+  const shown = await page.locator("#result .sd-stats").textContent();
+  assert.equal(md.split("\n").find((line) => line.startsWith("**")).replace(/\\(.)/g, "$1"), `**${shown.replace(/\s+/g, " ").trim()}**`);
+  assert.equal(await exported(page, "markdown"), md);
   assert.match(md, /^## What changed/);
   assert.match(md, /### 1\. /);
   assert.ok(md.includes("**Before:**") && md.includes("**After:**"));
@@ -39,7 +41,7 @@ test("Markdown escapes what the story says", async () => {
   await paste(page, "#after", "Intro.\n\n# Not a heading *nor bold* [link](x) <b>tag</b> 1. list ~~new~~");
   await compareNow(page);
   await page.locator(".sd-after ins").first().waitFor();
-  const md = await page.evaluate(() => StoryDiffPage.exporters.markdown(StoryDiffPage.model));
+  const md = await exported(page, "markdown");
   assert.ok(md.includes("> \\# Not a heading \\*nor bold\\* \\[link\\](x) \\<b\\>tag\\</b\\> 1. list"), md);
   assert.ok(md.includes("**\\~\\~new\\~\\~**"), md);
   await context.close();
@@ -52,9 +54,7 @@ test("Copy HTML: a self-contained, styled snippet with every text escaped", asyn
   await paste(page, "#after", "Intro.\n\n" + hostile + " more");
   await compareNow(page);
   await page.locator(".sd-after ins", { hasText: "more" }).waitFor();
-  await page.click("#export-html");
-  await page.locator("#share-notice", { hasText: "Copied the comparison as an HTML snippet" }).waitFor();
-  const html = await page.evaluate(() => navigator.clipboard.readText());
+  const html = await exported(page, "html");
   const check = await page.evaluate((html) => {
     const doc = new DOMParser().parseFromString(html, "text/html");
     const box = doc.body.firstElementChild;
@@ -106,16 +106,14 @@ function snippetLedger(html) {
 
 test("Markdown and HTML exports carry the ledger before the rows: summary, quotes with speakers, figures", async () => {
   const { page, context, errors } = await opened();
-  const md = await page.evaluate(() => StoryDiffPage.exporters.markdown(StoryDiffPage.model));
+  const md = await exported(page, "markdown");
   const quoteLine = md.split("\n").find((line) => line.includes("They need to get rid of these illusions"));
   assert.ok(quoteLine, md);
   assert.match(quoteLine, /^- Added: \*\*Walid Moallem\*\*: \u201c\*\*They need to get rid of these illusions/);
   assert.ok(md.indexOf(quoteLine) < md.indexOf("### 1. "), md);
   assert.match(md, /^\*\*.*quotes: 1 added.*\*\*$/m);
 
-  await page.click("#export-html");
-  await page.locator("#share-notice", { hasText: "Copied the comparison as an HTML snippet" }).waitFor();
-  const html = await page.evaluate(() => navigator.clipboard.readText());
+  const html = await exported(page, "html");
   const ledger = await page.evaluate(snippetLedger, html);
   assert.equal(ledger.before, true);
   assert.match(ledger.stats, /quotes: 1 added/);
@@ -127,9 +125,9 @@ test("Markdown and HTML exports carry the ledger before the rows: summary, quote
   await paste(page, "#after", "The toll rose to 148 on Monday, officials said.");
   await compareNow(page);
   await page.locator(".sd-after ins", { hasText: "148" }).waitFor();
-  const md2 = await page.evaluate(() => StoryDiffPage.exporters.markdown(StoryDiffPage.model));
+  const md2 = await exported(page, "markdown");
   assert.match(md2, /^- ~~145~~ \u2192 \*\*148\*\* \(The toll rose to 148 on Monday, officials said\.\)$/m);
-  const html2 = await page.evaluate(() => StoryDiffPage.exporters.html(StoryDiffPage.model));
+  const html2 = await exported(page, "html");
   assert.deepEqual((await page.evaluate(snippetLedger, html2)).figures, ["145 \u2192 148 The toll rose to 148 on Monday, officials said."]);
   assert.deepEqual(errors, []);
   await context.close();
@@ -147,12 +145,12 @@ test("the exports' ledger shows a hostile quote as text, escaped", async () => {
   await paste(page, "#after", [story[0], `"${payload} is all we have," said Jane Doe.`, story[1], story[2]].join("\n\n"));
   await compareNow(page);
   await page.locator(".sd-after ins").first().waitFor();
-  const md = await page.evaluate(() => StoryDiffPage.exporters.markdown(StoryDiffPage.model));
+  const md = await exported(page, "markdown");
   assert.ok(
     md.includes('- Added: **Jane Doe**: \u201c**\\<img src=x onerror=window.\\_\\_ran=1\\> \\*bold\\* \\[link\\](x) is all we have**\u201d'),
     md
   );
-  const html = await page.evaluate(() => StoryDiffPage.exporters.html(StoryDiffPage.model));
+  const html = await exported(page, "html");
   const ledger = await page.evaluate(snippetLedger, html);
   assert.equal(ledger.dangerous, 0);
   assert.ok(ledger.quotes.some(([who, words]) => who === "Jane Doe" && words.includes(payload)), JSON.stringify(ledger.quotes));

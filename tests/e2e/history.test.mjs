@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { launch, openPage, root } from "./browser.mjs";
+import { launch, openPage, root, decodeLink, encodeLink } from "./browser.mjs";
 
 const chains = path.resolve(root, "..", "shared", "chains");
 
@@ -162,33 +162,31 @@ test("the link carries every version, and a crafted one changes nothing", async 
   ];
   await drop(page, files);
   await page.locator("#history-whole").click();
-  await page.waitForFunction(() => {
-    const p = window.StoryDiffPage;
-    return location.hash.startsWith("#sd1=") && p.link.current && document.getElementById("before").value.startsWith("Five");
-  });
-  const address = await page.evaluate(async () => {
-    await window.StoryDiffPage.syncLink();
-    return location.href;
-  });
-  const state = await page.evaluate((hash) => window.StoryDiffPage.decodeLink(hash), new URL(address).hash);
+  await page.waitForFunction(() => location.hash.startsWith("#sd1=") && document.getElementById("before").value.startsWith("Five"));
+  // Copy link brings the link up to date and copies it: the address.
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.click("#copy-link");
+  await page.locator("#share-notice", { hasText: "Copied the link" }).waitFor();
+  const address = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(address, page.url());
+  // Read with the page's own codec (www/page/link.js).
+  const state = await decodeLink(new URL(address).hash);
   assert.deepEqual(
     state.versions.map((v) => v.label),
     ["v1.txt", "v2.txt", "v3.txt"]
   );
   assert.deepEqual(state.pair, [0, 2]);
   // A crafted link: a pair outside the versions.
-  const crafted = await page.evaluate(() =>
-    window.StoryDiffPage.encodeLink({
-      before: "x",
-      after: "y",
-      options: {},
-      versions: [
-        { label: "a", text: "x" },
-        { label: "b", text: "y" },
-      ],
-      pair: [0, 5],
-    })
-  );
+  const crafted = await encodeLink({
+    before: "x",
+    after: "y",
+    options: {},
+    versions: [
+      { label: "a", text: "x" },
+      { label: "b", text: "y" },
+    ],
+    pair: [0, 5],
+  });
   await context.close();
 
   // Opened elsewhere (no kept draft): the same versions and pair.

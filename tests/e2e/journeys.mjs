@@ -14,8 +14,8 @@ import { createServer } from "node:http";
 import { deflateRawSync } from "node:zlib";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { launchEngine } from "./engines.mjs";
-import { largePair, pagePath, pageUrl, seed, SEED_000, SEED_001 } from "./browser.mjs";
+import { HANG, launchEngine } from "./engines.mjs";
+import { largePair, linkSettled, pagePath, pageUrl, seed, SEED_000, SEED_001 } from "./browser.mjs";
 import { lowContrast } from "./contrast.mjs";
 import { DANGEROUS, PAYLOADS, shown } from "./payloads.mjs";
 
@@ -157,12 +157,8 @@ export async function journeys(name) {
         await page.setValue("#after", seed(SEED_001));
         await page.click("#compare");
         await page.waitFor(insShown, ADDED_QUOTE);
-        // The address bar holds both texts.
-        const address = await page.waitFor(async () => {
-          if (!location.hash.startsWith("#sd1=")) return false;
-          const s = await StoryDiffPage.decodeLink(location.hash);
-          return s.before === document.getElementById("before").value && s.after === document.getElementById("after").value && location.href;
-        });
+        // The address bar holds both texts (read with the page's codec).
+        const address = await linkSettled(page, HANG);
         assert.ok(address.startsWith(pageUrl + "#sd1="));
         // Copy link: into the clipboard, or (where the engine refuses) a
         // dialog with the address selected to copy by hand.
@@ -277,17 +273,28 @@ export async function journeys(name) {
         await page.setValue("#before", b);
         await page.setValue("#after", a);
         await page.click("#compare");
-        const big = await page.waitFor(() => {
+        await page.waitFor(() => {
           const status = document.getElementById("status").textContent;
-          if (!/compared in \d+ ms/.test(status) || /showing row/.test(status) || !StoryDiffPage.model) return false;
-          const model = StoryDiffPage.model;
+          return /compared in \d+ ms/.test(status) && !/showing row/.test(status);
+        }, null, { message: "the 1.4 MB pair compared" });
+        // The worker's answer for the texts shown, through the public API
+        // (StoryDiff.compareAsync, as the page asks it, with the page's
+        // options); the page shows a row for each of its rows.
+        const big = await page.evaluate(async () => {
+          const options = {};
+          for (const box of document.querySelectorAll('input[type="checkbox"][id^="opt-"]')) {
+            options[box.id.slice(4).replace(/-(\w)/g, (_, c) => c.toUpperCase())] = box.checked;
+          }
+          const before = document.getElementById("before").value;
+          const after = document.getElementById("after").value;
+          const model = await StoryDiff.compareAsync(before, after, options);
           const join = (side) => model.rows.map((r) => r[side] ?? "").join("");
           return {
-            rebuilt: join("before") === document.getElementById("before").value && join("after") === document.getElementById("after").value,
+            rebuilt: join("before") === before && join("after") === after,
             built: document.querySelectorAll("#result .sd-row").length === model.rows.length,
             changed: model.rows.some((r) => r.kind === "changed"),
           };
-        }, null, { message: "the 1.4 MB pair compared" });
+        });
         assert.deepEqual(big, { rebuilt: true, built: true, changed: true });
 
         // Two unlike texts of 600 KB each: seconds of work for the worker

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { writeFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, openPage, pagePath, paste, seed, SEED_000, SEED_001, SEED_002, compareNow } from "./browser.mjs";
+import { launch, openPage, pagePath, paste, seed, SEED_000, SEED_001, SEED_002, compareNow, exported } from "./browser.mjs";
 
 let browser;
 before(async () => {
@@ -200,7 +200,7 @@ test("Copy HTML keeps the numbers the move links name", async () => {
   const { page, context } = await openPage(browser);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await compareTexts(page, MOVED_BEFORE, MOVED_AFTER);
-  const html = await page.evaluate(() => StoryDiffPage.exporters.html(StoryDiffPage.model));
+  const html = await exported(page, "html");
   await page.setContent(`<!doctype html><body style="width:900px">${html}</body>`);
   const first = page.locator(".sd-row").first();
   assert.equal(await first.locator("> [data-n]").getAttribute("data-n"), "1");

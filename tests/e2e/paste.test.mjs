@@ -7,7 +7,7 @@
 // xtask/bench.mjs --paste` reports the timings).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, seed, settled, SEED_000, SEED_001 } from "./browser.mjs";
+import { launch, openPage, publicModel, seed, settled, SEED_000, SEED_001 } from "./browser.mjs";
 
 let browser;
 before(async () => {
@@ -154,8 +154,19 @@ test("Undo paste and Ctrl+Z put back the text and the selection as they were bef
     assert.equal(await page.evaluate(() => document.activeElement.id), "before");
     await notice.waitFor({ state: "hidden" });
     await settled(page);
-    // The result is the comparison of the text put back.
-    assert.equal(await page.evaluate(() => StoryDiffPage.model.rows.map((r) => r.before ?? "").join("")), lf(kept));
+    // The result is the comparison of the text put back: the public API's
+    // comparison of the texts now in the page rebuilds it, and the page
+    // shows that comparison's rows, as StoryDiff renders them.
+    const model = await page.evaluate(publicModel);
+    assert.equal(model.rows.map((r) => r.before ?? "").join(""), lf(kept));
+    const shown = await page.evaluate((model) => {
+      const inline = !document.querySelector("#result .sd-row");
+      const view = inline ? StoryDiff.inlineView(model) : StoryDiff.view(model);
+      const texts = (root) => [...root.querySelectorAll(inline ? ".sd-line" : ".sd-row")].map((row) => row.textContent);
+      return { shown: texts(document.getElementById(inline ? "result-inline" : "result")), expected: texts(view) };
+    }, model);
+    assert.equal(shown.shown.length, model.rows.length);
+    assert.deepEqual(shown.shown, shown.expected);
   }
   // Typing after the paste: Ctrl+Z is the browser's again (the page's
   // undo no longer applies, and is no longer offered).

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, openPage, pagePath, pageUrl, seed, settled, SEED_000, SEED_001, SEED_002 } from "./browser.mjs";
+import { launch, linkSettled, openPage, pagePath, pageUrl, seed, settled, SEED_000, SEED_001, SEED_002 } from "./browser.mjs";
 import { lowContrast } from "./contrast.mjs";
 
 const distDir = path.dirname(pagePath);
@@ -124,15 +124,6 @@ for (const [name, theme] of [
   });
 }
 
-/** Waits until the address bar's fragment holds exactly the text areas. */
-async function linkSettled(page) {
-  await page.waitForFunction(async () => {
-    if (!location.hash.startsWith("#sd1=")) return false;
-    const s = await StoryDiffPage.decodeLink(location.hash);
-    return s.before === document.getElementById("before").value && s.after === document.getElementById("after").value;
-  });
-  return page.url();
-}
 
 test("a ledger's \"row N\" link makes that row the current one and leaves the share link in the address bar; J goes on from it, one current row at a time", async () => {
   const { page, context, errors } = await openPage(browser);

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
-import { launch, openPage, paste, pageUrl, seed, SEED_000, SEED_001, SEED_002, compareNow } from "./browser.mjs";
+import { launch, openPage, paste, pageUrl, seed, SEED_000, SEED_001, SEED_002, compareNow, decodeLink, encodeLink, linkSettled } from "./browser.mjs";
 
 let browser;
 before(async () => {
@@ -16,19 +16,10 @@ after(async () => {
 const b64url = (bytes) => Buffer.from(bytes).toString("base64url");
 const linkFor = (object) => "#sd1=" + b64url(deflateRawSync(Buffer.from(JSON.stringify(object))));
 
-/** Waits until the address bar's fragment holds exactly the text areas. */
-async function linkSettled(page) {
-  for (let i = 0; i < 100; i++) {
-    const ok = await page.evaluate(async () => {
-      if (!location.hash.startsWith("#sd1=")) return false;
-      const s = await StoryDiffPage.decodeLink(location.hash);
-      return s.before === document.getElementById("before").value && s.after === document.getElementById("after").value;
-    });
-    if (ok) return page.url();
-    await page.waitForTimeout(50);
-  }
-  throw new Error("the address never held the texts");
-}
+/** The first block's type of a link's deflate-raw data: 0 for stored
+ * blocks (the page's own codec, deflate.js), 1 or 2 for compressed ones
+ * (a browser's CompressionStream). */
+const blockType = (url) => (Buffer.from(new URL(url).hash.slice("#sd1=".length), "base64url")[0] >> 1) & 3;
 
 test("done when: the address after comparing seeds 000 and 001 restores both texts in a fresh profile; the bare page keeps them", async () => {
   const { page, context, errors } = await openPage(browser);
@@ -232,8 +223,9 @@ test("a link too long to carry says so and offers an export; Copy link copies th
 });
 
 test("a link made a piece at a time is the link of the whole JSON text, surrogate pairs at the seams included", async () => {
-  const { page, context } = await openPage(browser);
-  const same = await page.evaluate(async () => {
+  // The page's codec (www/page/link.js) in Node, with Node's
+  // CompressionStream: the same zlib deflate-raw as Chromium's.
+  const same = await (async () => {
     const deflateWhole = async (text) => {
       const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("deflate-raw"));
       const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
@@ -249,21 +241,22 @@ test("a link made a piece at a time is the link of the whole JSON text, surrogat
     for (const shift of [0, 1, 2, 3]) {
       const state = { before: "a".repeat(shift) + long, after: long.slice(shift) + "😀", options: { ignoreCase: true } };
       const json = JSON.stringify({ v: 1, b: state.before, a: state.after, o: { ignoreCase: true } });
-      results.push((await StoryDiffPage.encodeLink(state)) === (await deflateWhole(json)));
+      results.push((await encodeLink(state)) === (await deflateWhole(json)));
     }
     return results;
-  });
+  })();
   assert.deepEqual(same, [true, true, true, true]);
-  await context.close();
 });
 
 test("the link carries the options", async () => {
-  const { page, context } = await openPage(browser);
-  const state = await page.evaluate(async () => {
-    const fragment = await StoryDiffPage.encodeLink({ before: "A", after: "a", options: { ignoreCase: true, deadlineMs: 5 } });
-    return StoryDiffPage.decodeLink(fragment);
-  });
-  assert.deepEqual(state, { before: "A", after: "a", options: { ignoreCase: true } });
+  const fragment = await encodeLink({ before: "A", after: "a", options: { ignoreCase: true, deadlineMs: 5 } });
+  assert.deepEqual(await decodeLink(fragment), { before: "A", after: "a", options: { ignoreCase: true } });
+  // And the page opens it so: the texts, and the option ticked.
+  const { page, context, errors } = await openPage(browser, pageUrl + "#" + fragment);
+  await page.waitForFunction(() => document.getElementById("before").value === "A");
+  assert.equal(await page.locator("#after").inputValue(), "a");
+  assert.equal(await page.locator("#opt-ignore-case").isChecked(), true);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
@@ -286,7 +279,7 @@ test("the options on the page travel in the link", async () => {
   await page.locator("#opt-ignore-case").check();
   await compareNow(page);
   const url = await linkSettled(page);
-  assert.deepEqual((await page.evaluate((h) => StoryDiffPage.decodeLink(h), new URL(url).hash)).options, { ignoreCase: true });
+  assert.deepEqual((await decodeLink(new URL(url).hash)).options, { ignoreCase: true });
   const fresh = await openPage(browser, url);
   await fresh.page.locator(".sd-after ins", { hasText: "again" }).waitFor();
   assert.equal(await fresh.page.locator("#opt-ignore-case").isChecked(), true);
@@ -311,7 +304,7 @@ test("without CompressionStream('deflate-raw') (an older engine) the page makes 
   const b = seed(SEED_000);
   const a = seed(SEED_001) + "\n\n👩‍👩‍👧 “Quoted,” she said.";
   const old = await older(pageUrl);
-  assert.equal(await old.page.evaluate(() => StoryDiffPage.codec.native), false);
+  assert.equal(await old.page.evaluate(() => typeof CompressionStream + typeof DecompressionStream), "undefinedundefined");
   await old.page.click("#clear");
   await paste(old.page, "#before", b);
   await paste(old.page, "#after", a);
@@ -320,12 +313,19 @@ test("without CompressionStream('deflate-raw') (an older engine) the page makes 
   // Stored blocks: longer than a compressed link, and still deflate-raw.
   const state = JSON.parse(inflateRawSync(Buffer.from(new URL(url).hash.slice("#sd1=".length), "base64url")).toString("utf8"));
   assert.deepEqual([state.b, state.a], [b, a]);
+  // Made by the page's own codec (deflate.js): stored blocks.
+  assert.equal(blockType(url), 0);
 
   // That link in a browser with the streams.
   const fresh = await openPage(browser, url);
   await fresh.page.locator(".sd-after ins", { hasText: "They need to get rid of these illusions" }).first().waitFor();
   assert.equal(await fresh.page.locator("#after").inputValue(), a);
-  assert.equal(await fresh.page.evaluate(() => StoryDiffPage.codec.native), true);
+  // That browser writes the link again with its own CompressionStream:
+  // the same texts, in compressed blocks.
+  await fresh.page.waitForFunction((hash) => location.hash.startsWith("#sd1=") && location.hash !== hash, new URL(url).hash);
+  const again = await linkSettled(fresh.page);
+  assert.notEqual(blockType(again), 0);
+  assert.deepEqual(await decodeLink(new URL(again).hash), await decodeLink(new URL(url).hash));
   await fresh.context.close();
 
   // A compressed link (as the other browsers make them) in the older one.

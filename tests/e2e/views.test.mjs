@@ -4,7 +4,7 @@
 // set of counts wherever counts are stated.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { largePair, launch, openPage, paste, seed, SEED_000, SEED_001, compareNow } from "./browser.mjs";
+import { largePair, launch, openPage, paste, publicModel, seed, SEED_000, SEED_001, compareNow } from "./browser.mjs";
 
 let browser;
 before(async () => {
@@ -85,8 +85,11 @@ test("inline on a phone: the ledger above it, page furniture set aside as side b
 
   // Every line still rebuilds its row: unchanged text and deletions give
   // Before, unchanged text and insertions give After.
-  const rebuilt = await page.evaluate(() => {
-    const rows = StoryDiffPage.model.rows;
+  // The rows: the comparison of the texts shown, through the public API;
+  // the page shows one line for each.
+  const { rows } = await page.evaluate(publicModel);
+  assert.equal(await page.locator("#result-inline .sd-line").count(), rows.length);
+  const rebuilt = await page.evaluate((rows) => {
     const trim = (t) => (t == null ? "" : t.replace(/[\r\n]+$/, ""));
     const bad = [];
     document.querySelectorAll("#result-inline .sd-line").forEach((line) => {
@@ -109,7 +112,7 @@ test("inline on a phone: the ledger above it, page furniture set aside as side b
       if ((row.before != null && b !== trim(row.before)) || (row.after != null && a !== trim(row.after))) bad.push(line.id);
     });
     return bad;
-  });
+  }, rows);
   assert.deepEqual(rebuilt, []);
   assert.deepEqual(errors, []);
   await context.close();
@@ -137,10 +140,12 @@ test("inline on the 1.4 MB pair: unchanged runs folded, and a switch of view bui
   assert.ok(inline.folds > 0, "long unchanged runs are folded");
   assert.equal(inline.sideBuilt, 0);
 
+  // The rows of the comparison shown, through the public API.
+  const rows = await page.evaluate(`(${publicModel})().rows.length`);
   /** Switches view and waits for every row. */
   const switchTo = async (label, selector) => {
     await page.getByLabel(label, { exact: true }).check();
-    await page.waitForFunction((s) => document.querySelectorAll(s).length === StoryDiffPage.model.rows.length, selector, { timeout: 30000 });
+    await page.waitForFunction(([s, rows]) => document.querySelectorAll(s).length === rows, [selector, rows], { timeout: 30000 });
   };
   await switchTo("Side by side", "#result .sd-row");
   const side = await measure();
@@ -295,8 +300,9 @@ test("the counts agree: the status line, the ledger, the element's ledger and ca
     await compareTexts(page, b, a);
     await page.evaluate(mountEmbed, ["with-ledger", b, a]);
     await page.evaluate(mountEmbed, ["without-ledger", b, a, "off"]);
-    const said = await page.evaluate(() => {
-      const model = StoryDiffPage.model;
+    // The model of the texts shown, through the public API.
+    const model = await page.evaluate(publicModel);
+    const said = await page.evaluate((model) => {
       // What an element states: the texts of its ledger's counts and of
       // its caption.
       const embed = (id) => {
@@ -314,7 +320,7 @@ test("the counts agree: the status line, the ledger, the element's ledger and ca
         element: embed("with-ledger"),
         caption: embed("without-ledger"),
       };
-    });
+    }, model);
     assert.match(said.ledger, expect);
     assert.equal(said.summary, said.ledger);
     // With its ledger, the element says the counts once, in the ledger;

@@ -281,7 +281,6 @@ page.exportAs = function (format) {
   var f = FORMATS[format];
   return page.copy(f[0](page.model), f[1], f[2]);
 };
-page.exporters = { html: html, markdown: markdown, json: json };
 
 document.addEventListener("storydiff:compared", function (event) {
   page.model = event.detail.model;

@@ -5,8 +5,6 @@
  * is laid out, and history.js catches dropped files before ui.js. */
 import StoryDiff from "../api.js";
 import { defineElement } from "../element/element.js";
-import { codec } from "./deflate.js";
-import { page } from "./state.js";
 import "./storage.js";
 import "./card.js";
 import "./paste.js";
@@ -16,9 +14,8 @@ import "./ui.js";
 import "./history.js";
 import "./app.js";
 
-// The same API a site gets from story-diff.js, and the page's state for
-// tests and the console (read by no module).
+// The same API a site gets from story-diff.js: the page's one global.
+// Its state (state.js) is shared by imports alone; tests use the page as
+// a reader does, and the public API.
 window.StoryDiff = StoryDiff;
-window.StoryDiffPage = page;
-page.codec = codec;
 defineElement();
