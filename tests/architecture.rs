@@ -213,7 +213,10 @@ fn the_page_is_bundled_from_modules_without_string_marks() {
             "{} names window.StoryDiffPage",
             path.display()
         );
-        if !path.extension().is_some_and(|e| e == "js" || e == "mjs" || e == "html") {
+        if !path
+            .extension()
+            .is_some_and(|e| e == "js" || e == "mjs" || e == "html")
+        {
             continue;
         }
         for line in code_lines(text) {
@@ -258,7 +261,8 @@ fn global_assignments(line: &str) -> Vec<String> {
             let at = from + k;
             from = at + global.len();
             let before = if at == 0 { b' ' } else { bytes[at - 1] };
-            if before.is_ascii_alphanumeric() || before == b'_' || before == b'$' || before == b'.' {
+            if before.is_ascii_alphanumeric() || before == b'_' || before == b'$' || before == b'.'
+            {
                 continue;
             }
             let rest = &line[from..];
@@ -269,17 +273,28 @@ fn global_assignments(line: &str) -> Vec<String> {
                 (r[..end].to_string(), &r[end..])
             } else if let Some(r) = rest.strip_prefix('[') {
                 match r.find(']') {
-                    Some(end) => (r[..end].trim_matches(|c| c == '"' || c == '\'' || c == '`').to_string(), &r[end + 1..]),
+                    Some(end) => (
+                        r[..end]
+                            .trim_matches(|c| c == '"' || c == '\'' || c == '`')
+                            .to_string(),
+                        &r[end + 1..],
+                    ),
                     None => continue,
                 }
             } else {
                 continue;
             };
             let after = after.trim_start();
-            let op = after.trim_start_matches(['+', '-', '*', '/', '%', '|', '&', '?', '^', '<', '>']);
-            if op.starts_with('=') && !op.starts_with("==") && !op.starts_with("=>") && !name.is_empty() {
+            let op =
+                after.trim_start_matches(['+', '-', '*', '/', '%', '|', '&', '?', '^', '<', '>']);
+            if op.starts_with('=')
+                && !op.starts_with("==")
+                && !op.starts_with("=>")
+                && !name.is_empty()
+            {
                 // `a <= b` and `a >= b` compare.
-                let compared = after.len() - op.len() == 1 && (after.starts_with('<') || after.starts_with('>'));
+                let compared = after.len() - op.len() == 1
+                    && (after.starts_with('<') || after.starts_with('>'));
                 if !compared {
                     out.push(name);
                 }
@@ -291,10 +306,20 @@ fn global_assignments(line: &str) -> Vec<String> {
 
 #[test]
 fn the_global_check_sees_assignments() {
-    assert_eq!(global_assignments("window.StoryDiffPage = page;"), ["StoryDiffPage"]);
-    assert_eq!(global_assignments("  window.x=1; globalThis.y ||= 2;"), ["x", "y"]);
+    assert_eq!(
+        global_assignments("window.StoryDiffPage = page;"),
+        ["StoryDiffPage"]
+    );
+    assert_eq!(
+        global_assignments("  window.x=1; globalThis.y ||= 2;"),
+        ["x", "y"]
+    );
     assert_eq!(global_assignments("window[\"z\"] = 3;"), ["z"]);
-    assert!(global_assignments("if (window.x === 1) window.addEventListener(\"a\", f);").is_empty());
-    assert!(global_assignments("window.location.hash = h; mywindow.x = 1; a.window.y = 2;").is_empty());
+    assert!(
+        global_assignments("if (window.x === 1) window.addEventListener(\"a\", f);").is_empty()
+    );
+    assert!(
+        global_assignments("window.location.hash = h; mywindow.x = 1; a.window.y = 2;").is_empty()
+    );
     assert!(global_assignments("window.x <= 2 && window.y >= 3").is_empty());
 }

@@ -407,8 +407,33 @@ fn count_from(text: &str, stop: usize) -> Result<usize, (usize, usize)> {
                     i += 14;
                 }
                 None => {
-                    let bad = chunk.iter().rposition(|&b| b >= 0x80 || b == b'_');
-                    until = bad.map_or(i + 1, |p| (i + p).saturating_sub(1).max(i + 1));
+                    let first = chunk.iter().position(|&b| b >= 0x80 || b == b'_');
+                    match first {
+                        // A character beyond ASCII among the fourteen:
+                        // the words that start before it are counted as
+                        // the chunk would (spaces after it start none),
+                        // and the one-character steps read it and the
+                        // two bytes a chunk needs before it.
+                        Some(q) if q >= 2 && chunk[q] >= 0x80 => {
+                            let mut head = [b' '; 16];
+                            head[..q].copy_from_slice(&chunk[..q]);
+                            st.n += count_chunk(&head).expect("ASCII without underscores");
+                            i += q - 2;
+                            let len = match chunk[q] {
+                                0xf0.. => 4,
+                                0xe0.. => 3,
+                                _ => 2,
+                            };
+                            until = i + len + 2;
+                        }
+                        // One in the two bytes before: step past them.
+                        Some(q) if q < 2 && chunk[q] >= 0x80 => until = i + 2,
+                        // An underscore: step past the last one.
+                        _ => {
+                            let bad = chunk.iter().rposition(|&b| b >= 0x80 || b == b'_');
+                            until = bad.map_or(i + 1, |p| (i + p).saturating_sub(1).max(i + 1));
+                        }
+                    }
                     break;
                 }
             }
