@@ -94,51 +94,57 @@ pub(crate) fn count(rows: &[Row<'_>]) -> Stats {
 /// have in common, as a multiset, noise aside: independent of how the rows
 /// were aligned, and low for two texts that tell one event in their own
 /// words even when they share many single words.
+///
+/// Pairs that both texts hold in the same bytes (an equal row, a long
+/// equal piece of a changed row) add the same pairs to both multisets;
+/// only their count matters (min(b + e, a + e) = min(b, a) + e), so they
+/// are counted, not hashed.
 fn shared_wording(rows: &[Row<'_>]) -> f64 {
     use std::collections::HashMap;
-    // An equal row whose two sides are the same bytes adds the same word
-    // pairs to both multisets; only its count matters (min(b + e, a + e) =
-    // min(b, a) + e), so its inner pairs are counted, not hashed. Its first
-    // word still pairs with the word before it, which may differ by side.
     let mut same = 0usize;
-    let pairs = |before: bool, same: &mut usize| -> Vec<u64> {
-        let mut out = Vec::new();
-        let mut last: Option<u64> = None;
-        for row in rows.iter().filter(|r| r.kind != RowKind::Noise) {
-            let Some(text) = (if before { row.before } else { row.after }) else {
-                continue;
-            };
-            if row.kind == RowKind::Equal && row.before == row.after {
-                let Some((first, end)) = ends(text) else {
+    let mut sides = [Side::default(), Side::default()];
+    for row in rows.iter().filter(|r| r.kind != RowKind::Noise) {
+        match (row.before, row.after) {
+            (Some(b), Some(a)) if row.kind == RowKind::Equal && b == a => {
+                let Some((first, end)) = ends(b) else {
                     continue;
                 };
+                same += word_count(b) - 1;
                 let h = word_hash(first);
-                if let Some(l) = last {
-                    out.push(l.rotate_left(17) ^ h);
-                }
-                // Both sides hold the same bytes: count them once.
-                if before {
-                    *same += word_count(text) - 1;
-                }
-                last = Some(if end.as_ptr() == first.as_ptr() {
+                let last = if end.as_ptr() == first.as_ptr() {
                     h
                 } else {
                     word_hash(end)
-                });
-                continue;
-            }
-            each_word(text, |start, end| {
-                let h = word_hash(&text[start..end]);
-                if let Some(l) = last {
-                    out.push(l.rotate_left(17) ^ h);
+                };
+                for side in &mut sides {
+                    side.pair_with(h);
+                    side.last = Some(last);
                 }
-                last = Some(h);
-                true
-            });
+            }
+            (Some(b), Some(a)) if row.kind == RowKind::Equal || !row.inline.is_empty() => {
+                let spans = [spans(b), spans(a)];
+                let runs = if row.inline.is_empty() {
+                    same_words((b, a), &spans)
+                } else {
+                    shared_runs(row, (b, a), &spans)
+                };
+                for ((side, text), (spans, runs)) in
+                    sides.iter_mut().zip([b, a]).zip(spans.iter().zip(&runs))
+                {
+                    side.words(text, spans, runs);
+                }
+                same += runs[0].iter().map(|r| r.end - r.start - 1).sum::<usize>();
+            }
+            (b, a) => {
+                for (side, text) in sides.iter_mut().zip([b, a]) {
+                    if let Some(text) = text {
+                        side.words(text, &spans(text), &[]);
+                    }
+                }
+            }
         }
-        out
-    };
-    let (b, a) = (pairs(true, &mut same), pairs(false, &mut same));
+    }
+    let [b, a] = sides.map(|s| s.pairs);
     if b.is_empty() && a.is_empty() && same == 0 {
         return 1.0;
     }
@@ -161,9 +167,233 @@ fn shared_wording(rows: &[Row<'_>]) -> f64 {
     (share * 1000.0).round() / 1000.0
 }
 
+/// One text's word pairs, as hashes, and the last word's hash.
+#[derive(Default)]
+struct Side {
+    pairs: Vec<u64>,
+    last: Option<u64>,
+}
+
+impl Side {
+    /// Adds the pair of the last word and the word hashed `h`.
+    fn pair_with(&mut self, h: u64) {
+        if let Some(l) = self.last {
+            self.pairs.push(l.rotate_left(17) ^ h);
+        }
+    }
+
+    /// Adds the pairs of the words `spans` of `text`, but those inside a
+    /// run of `runs` (word indices; the run's first word still pairs with
+    /// the word before it).
+    fn words(&mut self, text: &str, spans: &[(usize, usize)], runs: &[std::ops::Range<usize>]) {
+        let mut runs = runs.iter().peekable();
+        let mut k = 0;
+        while k < spans.len() {
+            if let Some(run) = runs.next_if(|r| r.start == k) {
+                let (s, e) = spans[run.start];
+                self.pair_with(word_hash(&text[s..e]));
+                let (s, e) = spans[run.end - 1];
+                self.last = Some(word_hash(&text[s..e]));
+                k = run.end;
+                continue;
+            }
+            let (s, e) = spans[k];
+            let h = word_hash(&text[s..e]);
+            self.pair_with(h);
+            self.last = Some(h);
+            k += 1;
+        }
+    }
+}
+
+/// How far from an equal piece's edges its words are read alike on both
+/// sides when one at an edge is not: farther than a word's reading looks
+/// past it.
+const EDGE_BYTES: usize = 16;
+
+/// The byte ranges of the words of `text`.
+fn spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    each_word(text, |start, end| {
+        out.push((start, end));
+        true
+    });
+    out
+}
+
+/// An equal row whose sides differ in their bytes (white space between
+/// its paragraphs, or what the options ignore): one run of all its words
+/// when both sides hold the same words, as [`shared_runs`] gives them.
+fn same_words(
+    (before, after): (&str, &str),
+    spans: &[Vec<(usize, usize)>; 2],
+) -> [Vec<std::ops::Range<usize>>; 2] {
+    let n = spans[0].len();
+    let same = n >= 2
+        && spans[1].len() == n
+        && spans[0]
+            .iter()
+            .zip(&spans[1])
+            .all(|(&(s, e), &(t, f))| before[s..e] == after[t..f]);
+    if same {
+        let all = std::iter::once(0..n).collect::<Vec<_>>();
+        [all.clone(), all]
+    } else {
+        [Vec::new(), Vec::new()]
+    }
+}
+
+/// The runs of words a changed row's two sides hold in the same bytes at
+/// the same places of one equal piece, as ranges of word indices on each
+/// side (each of two words or more): the words each side's reading finds
+/// inside the piece, when both find the same ones.
+fn shared_runs(
+    row: &Row<'_>,
+    (before, after): (&str, &str),
+    spans: &[Vec<(usize, usize)>; 2],
+) -> [Vec<std::ops::Range<usize>>; 2] {
+    let mut runs = [Vec::new(), Vec::new()];
+    let mut at = [0usize, 0usize];
+    let mut pieces = Vec::new();
+    for p in &row.inline {
+        let len = p.text.len();
+        match p.tag {
+            Tag::Equal => {
+                pieces.push((at[0], at[1], len));
+                at[0] += len;
+                at[1] += len;
+            }
+            Tag::Delete => at[0] += len,
+            Tag::Insert => at[1] += len,
+        }
+    }
+    if at != [before.len(), after.len()] {
+        return runs;
+    }
+    // The words wholly inside `from + margin..from + len - margin`, as
+    // indices.
+    let inside = |spans: &[(usize, usize)], from: usize, len: usize, margin: usize| {
+        let i = spans.partition_point(|&(s, _)| s < from + margin);
+        let j = spans.partition_point(|&(_, e)| e + margin <= from + len);
+        i..j.max(i)
+    };
+    for (b, a, len) in pieces {
+        // The same words, at the same places of the same bytes.
+        let agree = |rb: &std::ops::Range<usize>, ra: &std::ops::Range<usize>| {
+            rb.len() == ra.len()
+                && spans[0][rb.clone()]
+                    .iter()
+                    .zip(&spans[1][ra.clone()])
+                    .all(|(&(s, e), &(t, f))| s - b == t - a && e - b == f - a)
+                && before[b..b + len] == after[a..a + len]
+        };
+        // Wholly inside, or else (a word at an edge read otherwise on one
+        // side, joined to what stands beside the piece) away from the
+        // edges.
+        let Some((rb, ra)) = [0, EDGE_BYTES]
+            .into_iter()
+            .map(|m| (inside(&spans[0], b, len, m), inside(&spans[1], a, len, m)))
+            .find(|(rb, ra)| agree(rb, ra))
+        else {
+            continue;
+        };
+        if rb.len() >= 2 {
+            runs[0].push(rb);
+            runs[1].push(ra);
+        }
+    }
+    runs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Piece;
+
+    /// `shared_wording` as defined: every word pair of each side hashed.
+    fn by_definition(rows: &[Row<'_>]) -> f64 {
+        let sides = [true, false].map(|before| {
+            let mut side = Side::default();
+            for row in rows.iter().filter(|r| r.kind != RowKind::Noise) {
+                if let Some(text) = if before { row.before } else { row.after } {
+                    side.words(text, &spans(text), &[]);
+                }
+            }
+            side.pairs
+        });
+        let mut rest = sides[1].clone();
+        let common = sides[0]
+            .iter()
+            .filter(|p| {
+                rest.iter()
+                    .position(|q| q == *p)
+                    .map(|k| rest.swap_remove(k))
+                    .is_some()
+            })
+            .count();
+        if sides[0].is_empty() && sides[1].is_empty() {
+            return 1.0;
+        }
+        let share = 2.0 * common as f64 / (sides[0].len() + sides[1].len()) as f64;
+        (share * 1000.0).round() / 1000.0
+    }
+
+    #[test]
+    fn shared_runs_count_as_the_definition_does() {
+        let piece = |tag, text| Piece {
+            tag,
+            text,
+            cosmetic: false,
+        };
+        let long = "the talks in Geneva went on for three more days and ended without a deal ";
+        // A changed row: an equal piece whose edge word joins the piece
+        // beside it on one side ("e-" + "mail"), a case-only equal piece.
+        let before = format!("{long}by e-mail today");
+        let after = format!("{long}by e-mail now");
+        let mut changed = Row::new(RowKind::Changed, Some(&before), Some(&after));
+        changed.inline = vec![
+            piece(Tag::Equal, &before[..before.len() - 5]),
+            piece(Tag::Delete, "today"),
+            piece(Tag::Insert, "now"),
+        ];
+        let split = format!("{long}by e-");
+        let mut joined = Row::new(RowKind::Changed, Some(&before), Some(&after));
+        joined.inline = vec![
+            piece(Tag::Equal, &split),
+            piece(Tag::Delete, "mail today"),
+            piece(Tag::Insert, "mail now"),
+        ];
+        let upper = long.to_uppercase();
+        let mut cased = Row::new(RowKind::Changed, Some(long), Some(&upper));
+        cased.inline = vec![piece(Tag::Equal, long)];
+        // An equal row whose sides differ in white space only, and one
+        // whose words differ (what the options ignore).
+        let spaced = long.replace(' ', "  ");
+        let white = Row::new(RowKind::Equal, Some(long), Some(&spaced));
+        let dotted = long.replace("three", "thr.ee");
+        let loose = Row::new(RowKind::Equal, Some(long), Some(&dotted));
+        let same = Row::new(RowKind::Equal, Some(long), Some(long));
+        let cases: Vec<Vec<Row<'_>>> = vec![
+            vec![changed.clone()],
+            vec![joined.clone()],
+            vec![cased.clone()],
+            vec![white.clone()],
+            vec![loose.clone()],
+            vec![
+                same.clone(),
+                changed,
+                white,
+                same.clone(),
+                joined,
+                loose,
+                cased,
+                same,
+            ],
+        ];
+        for rows in cases {
+            assert_eq!(shared_wording(&rows), by_definition(&rows), "{rows:?}");
+        }
+    }
 
     #[test]
     fn white_space_at_a_rows_edges_is_no_cosmetic_edit() {
