@@ -35,13 +35,34 @@ var VOID = new Set([
   "wbr",
 ]);
 
+/** The document `html` parses into, never shown and never run. Chromium
+ * checks the page's Content Security Policy as the parser sets an inline
+ * event handler (`onerror="…"`) even in a DOMParser document, where it
+ * can never run, and logs each as a violation; a DOMParser of a frame
+ * already removed parses into a document with no window, where nothing is
+ * checked. Where that parser cannot be had, the page's own is used. */
+function parse(html) {
+  var doc = null;
+  try {
+    var frame = document.createElement("iframe");
+    frame.hidden = true;
+    (document.body || document.documentElement).appendChild(frame);
+    var Parser = frame.contentWindow.DOMParser;
+    frame.remove();
+    doc = new Parser().parseFromString(html, "text/html");
+  } catch (e) {
+    doc = null;
+  }
+  return doc || new DOMParser().parseFromString(html, "text/html");
+}
+
 /** The events of `html` as the browser parses it: {items, text}. Needs a
  * DOM (`DOMParser`): a page's main thread, not a worker or Node. */
 export function htmlEvents(html) {
-  if (typeof DOMParser === "undefined") {
+  if (typeof DOMParser === "undefined" || typeof document === "undefined") {
     throw new Error("storydiff: readHtml needs a browser's DOMParser (a page's main thread)");
   }
-  var doc = new DOMParser().parseFromString(html, "text/html");
+  var doc = parse(html);
   var items = [];
   var parts = [];
   function push(kind, s) {
@@ -52,7 +73,8 @@ export function htmlEvents(html) {
   var node = root;
   // Iterative, so a deep tree cannot overflow the stack.
   while (node) {
-    if (node.nodeType === Node.ELEMENT_NODE) {
+    if (node.nodeType === 1) {
+      // An element (1); text (3) or CDATA (4) below.
       push(START, node.localName);
       // A template's content is not among its children: it is dropped.
       if (node.firstChild) {
@@ -60,10 +82,10 @@ export function htmlEvents(html) {
         continue;
       }
       if (!VOID.has(node.localName)) push(END, node.localName);
-    } else if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.CDATA_SECTION_NODE) {
+    } else if (node.nodeType === 3 || node.nodeType === 4) {
       push(TEXT, node.data);
     }
-    // Comments and processing instructions are skipped.
+    // Comments and processing instructions (8, 7) are skipped.
     while (node !== root && !node.nextSibling) {
       node = node.parentNode;
       push(END, node.localName);

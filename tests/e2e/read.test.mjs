@@ -1,19 +1,24 @@
 // Issue 14: the page reads HTML with the browser's parser (DOMParser, its
 // events handed to the wasm's reading rules) and the CLI with html5gum; the
 // two must give the same text. For every devset page (../shared/devset/*/
-// a.html and b.html, GOV.UK, Open Government Licence v3.0), and a few made
-// up where the two could part (misnested and unclosed markup, references),
+// a.html and b.html), every story chain's page (../shared/chains, when
+// present; GOV.UK pages, Open Government Licence v3.0) and a few made up
+// where the two could part (misnested and unclosed markup, references),
 // StoryDiff.readHtml in the page equals the CLI's reading of the file: the
-// Before side of `storydiff --json FILE.html empty.txt`, its rows joined.
+// Before side of `storydiff --json --whole FILE.html empty.txt`, its rows
+// joined.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { launch, openPage, root } from "./browser.mjs";
 
 const devset = path.resolve(root, "..", "shared", "devset");
+// The story chains' versions (GOV.UK pages, Open Government Licence v3.0),
+// read too where ../shared/chains is present.
+const chains = path.resolve(root, "..", "shared", "chains");
 
 let browser;
 let cli;
@@ -68,12 +73,24 @@ test("the page reads every devset page as the CLI does", async () => {
       if (existsSync(file)) files.push(file);
     }
   }
+  const devsetFiles = files.length;
+  if (existsSync(chains)) {
+    for (const name of readdirSync(chains).sort()) {
+      const folder = path.join(chains, name);
+      if (!statSync(folder).isDirectory()) continue;
+      for (const f of readdirSync(folder).sort()) {
+        if (/\.html?$/.test(f)) files.push(path.join(folder, f));
+      }
+    }
+  } else {
+    console.log(`# ${chains} is absent: the chains' pages are not read`);
+  }
   MADE_UP.forEach((html, k) => {
     const file = path.join(dir, `made-up-${k}.html`);
     writeFileSync(file, html);
     files.push(file);
   });
-  assert.ok(files.length >= 146 + MADE_UP.length, `files: ${files.length}`);
+  assert.ok(devsetFiles >= 146, `devset files: ${devsetFiles}`);
 
   const { page, context, errors } = await openPage(browser);
   let read = 0;
