@@ -6,31 +6,28 @@
 // where the two could part (misnested and unclosed markup, references),
 // StoryDiff.readHtml in the page equals the CLI's reading of the file: the
 // Before side of `storydiff --json --whole FILE.html empty.txt`, its rows
-// joined.
-import { test, before, after } from "node:test";
+// joined. In each engine a reader uses (Chromium, Firefox ESR, WebKitGTK),
+// whose parsers are three implementations of one spec.
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launch, openPage, root } from "./browser.mjs";
+import { root } from "./browser.mjs";
+import { ENGINES, launchEngine } from "./engines.mjs";
 
 const devset = path.resolve(root, "..", "shared", "devset");
 // The story chains' versions (GOV.UK pages, Open Government Licence v3.0),
 // read too where ../shared/chains is present.
 const chains = path.resolve(root, "..", "shared", "chains");
 
-let browser;
 let cli;
-before(async () => {
+before(() => {
   // The CLI built from the same source as the page (a no-op when fresh).
   execFileSync("cargo", ["build", "--quiet", "--bin", "storydiff"], { cwd: root, stdio: "inherit" });
   const target = process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : path.join(root, "target");
   cli = path.join(target, "debug", process.platform === "win32" ? "storydiff.exe" : "storydiff");
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
 });
 
 /** The CLI's reading of an .html file: the Before side of a comparison
@@ -60,7 +57,10 @@ const MADE_UP = [
   "<p>A <b>bold <i>mixed</b> up</i> line</p><script>x = '</p>'</script><p>z",
 ];
 
-test("the page reads every devset page as the CLI does", async () => {
+/** Every page to read with the CLI's reading of it, made once. */
+let cases;
+function allCases() {
+  if (cases) return cases;
   assert.ok(existsSync(cli), cli);
   assert.ok(existsSync(devset), `the devset is missing: ${devset}`);
   const dir = mkdtempSync(path.join(os.tmpdir(), "storydiff-read-"));
@@ -73,7 +73,7 @@ test("the page reads every devset page as the CLI does", async () => {
       if (existsSync(file)) files.push(file);
     }
   }
-  const devsetFiles = files.length;
+  assert.ok(files.length >= 146, `devset files: ${files.length}`);
   if (existsSync(chains)) {
     for (const name of readdirSync(chains).sort()) {
       const folder = path.join(chains, name);
@@ -90,19 +90,27 @@ test("the page reads every devset page as the CLI does", async () => {
     writeFileSync(file, html);
     files.push(file);
   });
-  assert.ok(devsetFiles >= 146, `devset files: ${devsetFiles}`);
+  cases = files.map((file) => ({ file, html: readFileSync(file, "utf8"), expected: cliReading(file, empty) }));
+  // Not an agreement on nothing: every page has a story.
+  const empties = cases.filter((c) => c.expected.length === 0).map((c) => c.file);
+  assert.deepEqual(empties, []);
+  return cases;
+}
 
-  const { page, context, errors } = await openPage(browser);
-  let read = 0;
-  for (const file of files) {
-    const html = readFileSync(file, "utf8");
-    const expected = cliReading(file, empty);
-    const got = await page.evaluate((h) => window.StoryDiff.readHtml(h), html);
-    assert.ok(got === expected, `${path.relative(root, file)}: ${firstDifference(expected, got)}`);
-    if (expected.length > 0) read++;
-  }
-  // Not an agreement on nothing: every devset page has a story.
-  assert.ok(read >= files.length - 1, `pages with text: ${read} of ${files.length}`);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+for (const name of ENGINES) {
+  test(`the page reads every devset page as the CLI does (${name})`, async () => {
+    const all = allCases();
+    const engine = await launchEngine(name);
+    try {
+      const page = await engine.newPage();
+      for (const { file, html, expected } of all) {
+        const got = await page.evaluate((h) => window.StoryDiff.readHtml(h), html);
+        assert.ok(got === expected, `${name}: ${path.relative(root, file)}: ${firstDifference(expected, got)}`);
+      }
+      assert.deepEqual(await page.errorsNow(), []);
+      await page.close();
+    } finally {
+      await engine.close();
+    }
+  });
+}
