@@ -19,7 +19,8 @@
 //!
 //! # The stages
 //!
-//! A story goes through `read` (pasted HTML to text, [`read_html`]),
+//! A story goes through `read` (pasted HTML to text, [`read_html`], or
+//! [`read_events`] off a parser's events),
 //! `segment` (blocks), `clean` (page furniture set aside as noise), `align`
 //! (pair article blocks: changes, moves, splits and merges), `diff` (words
 //! inside paired blocks) and `analyse` (the fact-checker's [`Ledger`]:
@@ -51,7 +52,9 @@ pub use model::{
     Change, Comparison, Ending, Figure, Ledger, LineEndings, Options, Outlets, Piece, Quote,
     QuotePiece, Row, RowKind, SentencePair, Stats, Tag,
 };
+#[cfg(not(target_arch = "wasm32"))]
 pub use read::read_html;
+pub use read::{read_events, HtmlEvent};
 
 /// Compares two versions of a story. It cannot fail: a deadline
 /// (`options.deadline_ms`) gives a rougher answer marked `approximate`.

@@ -1,11 +1,18 @@
-//! Read: the story's text out of pasted HTML (rich text from a browser).
+//! Read: the story's text out of HTML (rich text pasted from a browser, or
+//! a saved page).
 //!
-//! The page's paste handler hands the clipboard's `text/html` here (through
-//! the wasm boundary) and puts the result in the text area as plain text;
-//! the CLI does the same for `.html` files. Pasted HTML is never inserted
-//! into the live DOM, and nothing here loads, runs or resolves anything: it
-//! is a small, forgiving tokenizer that keeps text and drops the page
-//! around it.
+//! Two halves. A spec-compliant HTML tokenizer or parser turns the markup
+//! into [`HtmlEvent`]s (start tag, end tag, text with its character
+//! references decoded), and one set of reading rules here turns those
+//! events into the story's text. Natively (the CLI, Rust users) the
+//! tokenizer is html5gum ([`read_html`], in `read/tokenize.rs`); in the
+//! browser the page already has the WHATWG parser, so `www/html.js` walks
+//! the document `DOMParser` builds (inert: no script runs, nothing loads)
+//! and hands the wasm the same events (`readEvents` in `wasm.rs`). The
+//! wasm therefore carries no tokenizer and no table of named references:
+//! html5gum is a dependency of native targets only (Cargo.toml).
+//!
+//! The rules:
 //!
 //! - The story is the content of `<article>` when the page has one, else of
 //!   `<main>`, else the whole body.
@@ -17,15 +24,28 @@
 //!   start with "- ", and each line of a `<blockquote>` with "> " (the sign
 //!   plain text and e-mail give a quotation; the quote finder reads it as a
 //!   statement's extent). White space inside a paragraph collapses to one
-//!   space (kept as is inside `<pre>`). Character references are decoded.
+//!   space (kept as is inside `<pre>`).
 //!
-//! It runs in one pass over the input, so it is linear in its size.
+//! A parser's tree closes what the markup left open and a tokenizer's
+//! stream does not, so the rules read both shapes: an end tag with nothing
+//! open is ignored, a block's end is a paragraph's end wherever it comes,
+//! and `</br>` is a line break (the parser makes it a `<br>`). The e2e test
+//! `tests/e2e/read.test.mjs` holds the page's reading to the CLI's on every
+//! devset page.
+//!
+//! Linear in the events: each event is a constant number of look-ups in
+//! short tables; a dropped element's end pops the stack of open dropped
+//! elements only when one of that name is open (a count per name), so each
+//! push is popped at most once.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod tokenize;
 
 /// Elements dropped with everything inside them.
 const DROPPED: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "math", "nav", "header", "footer", "aside",
-    "form", "button", "select", "textarea", "iframe", "object", "canvas", "figure", "head",
-    "title", "dialog", "menu",
+    "form", "button", "select", "textarea", "iframe", "object", "canvas", "figure", "title",
+    "dialog", "menu",
 ];
 
 /// Elements that start and end a paragraph.
@@ -62,6 +82,41 @@ const BLOCKS: &[&str] = &[
     "summary",
 ];
 
+/// One step of an HTML document, in document order: what the reading
+/// rules consume. Element names are lower case, as the HTML tokenizer and
+/// the DOM give them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HtmlEvent<'a> {
+    /// A start tag: the element's name (`"p"`).
+    Start(&'a str),
+    /// An end tag: the element's name.
+    End(&'a str),
+    /// Text, its character references already decoded.
+    Text(&'a str),
+}
+
+/// The story's text in `html`: paragraphs separated by blank lines, ending
+/// with a line break (empty when there is no text). The markup is read by
+/// html5gum, a WHATWG tokenizer: every named character reference, raw text
+/// in scripts and styles, comments and CDATA as the spec reads them.
+/// (Native targets only: on wasm32 the page's own HTML parser gives
+/// [`read_events`] the events.)
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_html(html: &str) -> String {
+    tokenize::read_html(html)
+}
+
+/// The story's text read off a document's events (see [`HtmlEvent`]), as
+/// [`read_html`] reads them off its tokens: for a caller with its own HTML
+/// parser, such as a browser's DOM walked in document order.
+pub fn read_events<'a>(events: impl IntoIterator<Item = HtmlEvent<'a>>) -> String {
+    let mut reader = Reader::default();
+    for event in events {
+        reader.event(event);
+    }
+    reader.finish()
+}
+
 /// Where a paragraph was found: the story's best container wins.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Place {
@@ -70,31 +125,16 @@ enum Place {
     Article,
 }
 
-/// The story's text in `html`: paragraphs separated by blank lines, ending
-/// with a line break (empty when there is no text).
-pub fn read_html(html: &str) -> String {
-    let mut reader = Reader::default();
-    let bytes = html.as_bytes();
-    let mut at = 0;
-    while at < html.len() {
-        if bytes[at] == b'<' {
-            at = reader.tag(html, at);
-        } else {
-            let end = html[at..].find('<').map_or(html.len(), |k| at + k);
-            reader.text(&html[at..end]);
-            at = end;
-        }
-    }
-    reader.finish()
-}
-
+/// The reading rules' state over one document.
 #[derive(Default)]
 struct Reader {
     /// Paragraphs found so far, with where they stood.
     paragraphs: Vec<(Place, String)>,
     current: String,
-    /// Open dropped elements (their content is skipped).
-    dropped: Vec<String>,
+    /// Open dropped elements, as indices into `DROPPED` (their content is
+    /// skipped), and how many of each name are open.
+    dropped: Vec<usize>,
+    open: [u32; DROPPED.len()],
     /// How many `<article>` and `<main>` elements are open.
     articles: usize,
     mains: usize,
@@ -105,6 +145,14 @@ struct Reader {
 }
 
 impl Reader {
+    fn event(&mut self, event: HtmlEvent<'_>) {
+        match event {
+            HtmlEvent::Start(name) => self.start(name),
+            HtmlEvent::End(name) => self.end(name),
+            HtmlEvent::Text(text) => self.text(text),
+        }
+    }
+
     fn place(&self) -> Place {
         if self.articles > 0 {
             Place::Article
@@ -115,90 +163,80 @@ impl Reader {
         }
     }
 
-    /// Reads the markup starting at `at` (a `<`); returns where text resumes.
-    fn tag(&mut self, html: &str, at: usize) -> usize {
-        let rest = &html[at..];
-        if let Some(body) = rest.strip_prefix("<!--") {
-            return body.find("-->").map_or(html.len(), |k| at + 4 + k + 3);
+    fn start(&mut self, name: &str) {
+        if let Some(k) = DROPPED.iter().position(|d| *d == name) {
+            self.dropped.push(k);
+            self.open[k] += 1;
+            return;
         }
-        if rest.starts_with("<!") || rest.starts_with("<?") {
-            return rest.find('>').map_or(html.len(), |k| at + k + 1);
-        }
-        let closing = rest.starts_with("</");
-        let name_start = at + if closing { 2 } else { 1 };
-        let name: String = html[name_start..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if name.is_empty() {
-            // A lone "<" is text.
-            self.text("<");
-            return at + 1;
-        }
-        let end = tag_end(html, name_start + name.len());
-        let self_closing = html[..end].ends_with("/>");
-        let name = name.as_str();
-
         if !self.dropped.is_empty() {
-            if closing {
-                if let Some(k) = self.dropped.iter().rposition(|d| d == name) {
-                    self.dropped.truncate(k);
-                }
-            } else if DROPPED.contains(&name) && !self_closing {
-                self.dropped.push(name.to_string());
-            }
-            return end;
+            return;
         }
-        if !closing && DROPPED.contains(&name) && !self_closing {
-            // Raw-text elements end at their end tag, whatever is inside.
-            if matches!(name, "script" | "style" | "textarea" | "title") {
-                // Found without lower-casing the rest of the document (at
-                // every such tag, that was quadratic).
-                let close = format!("</{name}");
-                let rest = &html.as_bytes()[end..];
-                let found = memchr::memmem::find_iter(rest, b"</").find(|&k| {
-                    rest[k..].len() >= close.len()
-                        && rest[k..k + close.len()].eq_ignore_ascii_case(close.as_bytes())
-                });
-                return found.map_or(html.len(), |k| tag_end(html, end + k + close.len()));
-            }
-            self.dropped.push(name.to_string());
-            return end;
+        if name == "br" {
+            self.current.push('\n');
+            return;
         }
-        if BLOCKS.contains(&name) || name == "br" {
-            if name == "br" {
-                self.current.push('\n');
-            } else {
-                self.paragraph();
-            }
+        if BLOCKS.contains(&name) {
+            self.paragraph();
         }
-        match (name, closing) {
-            ("article", false) => self.articles += 1,
-            ("article", true) => self.articles = self.articles.saturating_sub(1),
-            ("main", false) => self.mains += 1,
-            ("main", true) => self.mains = self.mains.saturating_sub(1),
-            ("pre", false) => self.pre += 1,
-            ("pre", true) => self.pre = self.pre.saturating_sub(1),
-            ("blockquote", false) => self.quoted += 1,
-            ("blockquote", true) => self.quoted = self.quoted.saturating_sub(1),
-            ("li", false) => self.current.push_str("- "),
-            ("td" | "th", false) => self.space(),
+        match name {
+            "article" => self.articles += 1,
+            "main" => self.mains += 1,
+            "pre" => self.pre += 1,
+            "blockquote" => self.quoted += 1,
+            "li" => self.current.push_str("- "),
+            "td" | "th" => self.space(),
             _ => {}
         }
-        end
     }
 
-    fn text(&mut self, raw: &str) {
+    fn end(&mut self, name: &str) {
+        if !self.dropped.is_empty() {
+            // Closes the innermost open dropped element of that name and
+            // any left open inside it; an end tag with none open is skipped.
+            if let Some(k) = DROPPED.iter().position(|d| *d == name) {
+                if self.open[k] > 0 {
+                    while let Some(top) = self.dropped.pop() {
+                        self.open[top] -= 1;
+                        if top == k {
+                            break;
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        if name == "br" {
+            // `</br>`: the HTML parser reads it as `<br>`.
+            self.current.push('\n');
+            return;
+        }
+        if BLOCKS.contains(&name) {
+            self.paragraph();
+        }
+        match name {
+            "article" => self.articles = self.articles.saturating_sub(1),
+            "main" => self.mains = self.mains.saturating_sub(1),
+            "pre" => self.pre = self.pre.saturating_sub(1),
+            "blockquote" => self.quoted = self.quoted.saturating_sub(1),
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, text: &str) {
         if !self.dropped.is_empty() {
             return;
         }
-        let decoded = decode(raw);
+        // U+0000: the tree builder drops it from the body's text; the
+        // tokenizer passes it on.
         if self.pre > 0 {
-            self.current.push_str(&decoded);
+            self.current.extend(text.chars().filter(|c| *c != '\0'));
             return;
         }
-        for c in decoded.chars() {
+        for c in text.chars() {
+            if c == '\0' {
+                continue;
+            }
             if c.is_whitespace() && c != '\u{a0}' {
                 self.space();
             } else {
@@ -216,6 +254,9 @@ impl Reader {
 
     /// Ends the current paragraph.
     fn paragraph(&mut self) {
+        if self.current.is_empty() {
+            return;
+        }
         let text: String = self
             .current
             .lines()
@@ -262,155 +303,5 @@ impl Reader {
     }
 }
 
-/// The index just past the `>` that ends a tag whose attributes start at
-/// `from`, skipping `>` inside quoted attribute values.
-fn tag_end(html: &str, from: usize) -> usize {
-    let mut quote: Option<char> = None;
-    for (k, c) in html[from..].char_indices() {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), c) if c == q => quote = None,
-            (None, '>') => return from + k + 1,
-            _ => {}
-        }
-    }
-    html.len()
-}
-
-/// Decodes character references (`&amp;`, `&#8217;`, `&#x2014;`).
-fn decode(raw: &str) -> String {
-    if !raw.contains('&') {
-        return raw.to_string();
-    }
-    let mut out = String::with_capacity(raw.len());
-    let mut rest = raw;
-    while let Some(k) = rest.find('&') {
-        out.push_str(&rest[..k]);
-        rest = &rest[k..];
-        let end = rest[1..]
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
-            .map_or(rest.len(), |e| e + 1);
-        let name = &rest[1..end];
-        let semi = rest[end..].starts_with(';');
-        match entity(name) {
-            Some(c) if !name.is_empty() => {
-                out.push(c);
-                rest = &rest[end + usize::from(semi)..];
-            }
-            _ => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn entity(name: &str) -> Option<char> {
-    if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        return char::from_u32(code).filter(|c| *c != '\0');
-    }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "mdash" => '—',
-        "ndash" => '–',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "laquo" => '«',
-        "raquo" => '»',
-        "hellip" => '…',
-        "copy" => '©',
-        "reg" => '®',
-        "trade" => '™',
-        "deg" => '°',
-        "pound" => '£',
-        "euro" => '€',
-        "middot" => '·',
-        "bull" => '•',
-        "shy" => '\u{ad}',
-        "thinsp" => '\u{2009}',
-        "eacute" => 'é',
-        "egrave" => 'è',
-        "aacute" => 'á',
-        "oacute" => 'ó',
-        "uuml" => 'ü',
-        "ouml" => 'ö',
-        "auml" => 'ä',
-        "ccedil" => 'ç',
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_script_ends_at_its_end_tag_in_any_case() {
-        assert_eq!(
-            read_html("<p>A</p><script>if (a </b) x = '</p>';</SCRIPT ><p>B</p><style>p{}</Style><p>C</p>"),
-            "A\n\nB\n\nC\n"
-        );
-    }
-
-    #[test]
-    fn a_block_quote_keeps_its_sign() {
-        assert_eq!(
-            read_html("<p>Jane Doe said:</p><blockquote><p>We will act.</p><p>Now.<br>Today.</p></blockquote><p>End.</p>"),
-            "Jane Doe said:\n\n> We will act.\n\n> Now.\n> Today.\n\nEnd.\n"
-        );
-    }
-
-    #[test]
-    fn keeps_the_article_and_drops_the_page() {
-        let html = r#"<html><head><title>T</title><style>p{}</style></head><body>
-            <nav><a href="/">Home</a></nav><header>Site</header>
-            <article><h1>Six killed</h1><figure><img src="a.jpg"><figcaption>Photo/AFP</figcaption></figure>
-            <p>Rescuers   searched &amp; found&nbsp;more.</p><script>alert(1)</script>
-            <p>“It’s bad,” he said.<br>Next line.</p><ul><li>One</li><li>Two</li></ul></article>
-            <aside>Related</aside><footer>© Site</footer></body></html>"#;
-        assert_eq!(
-            read_html(html),
-            "Six killed\n\nRescuers searched & found\u{a0}more.\n\n“It’s bad,” he said.\nNext line.\n\n- One\n\n- Two\n"
-        );
-    }
-
-    #[test]
-    fn without_an_article_the_body_is_read() {
-        assert_eq!(
-            read_html("<div>First</div><div>Second &#8212; &#x2019;</div>"),
-            "First\n\nSecond — ’\n"
-        );
-    }
-
-    #[test]
-    fn broken_markup_never_panics() {
-        for html in [
-            "<",
-            "<p",
-            "</",
-            "&",
-            "&#xZZ;",
-            "<!--",
-            "<script>x",
-            "a<b>c",
-            "<p a='>'>x",
-        ] {
-            let _ = read_html(html);
-        }
-        assert_eq!(read_html("1 < 2"), "1 < 2\n");
-        assert_eq!(read_html("<p a='>'>x</p>"), "x\n");
-    }
-}
+mod tests;

@@ -8,7 +8,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{compare, Ending, Options, RowKind, Tag};
+use crate::{compare, Ending, HtmlEvent, Options, RowKind, Tag};
 
 /// No row on that side, or no partner.
 const NONE: u32 = u32::MAX;
@@ -146,11 +146,33 @@ pub fn panic_for_test() {
     panic!("a deliberate panic, to test recovery");
 }
 
-/// The story's text out of pasted HTML (see `read_html`): the page's paste
-/// handler puts this in the text area, never the HTML itself.
-#[wasm_bindgen(js_name = readHtml)]
-pub fn read_html(html: &str) -> String {
-    crate::read_html(html)
+/// The story's text out of pasted HTML, read off the events of the
+/// document the page's own parser built (`www/html.js` walks it; see
+/// `read_events`): `items` is one number per event, its kind in the low two
+/// bits (0 start tag, 1 end tag, 2 text) and its length above them, in
+/// UTF-16 code units of `text`, which holds every event's name or text one
+/// after another. Two values cross, not one object per node.
+#[wasm_bindgen(js_name = readEvents)]
+pub fn read_events(items: &[u32], text: &str) -> String {
+    let mut rest = text;
+    crate::read_events(items.iter().map(move |&item| {
+        let units = (item >> 2) as usize;
+        let (mut seen, mut end) = (0, 0);
+        for c in rest.chars() {
+            if seen >= units {
+                break;
+            }
+            seen += c.len_utf16();
+            end += c.len_utf8();
+        }
+        let (piece, after) = rest.split_at(end);
+        rest = after;
+        match item & 3 {
+            0 => HtmlEvent::Start(piece),
+            1 => HtmlEvent::End(piece),
+            _ => HtmlEvent::Text(piece),
+        }
+    }))
 }
 
 /// The options object as JS passes it (`undefined` or `null`: the

@@ -3,6 +3,7 @@
 import { call, useModule } from "./core/loader.js";
 import { commonLength, comparePacked, sharedRun, unpack, versionTexts } from "./core/model.js";
 import { wasmModule } from "./core/wasm.js";
+import { htmlEvents } from "./html.js";
 import { cancel, compareInWorker, historyInWorker } from "./core/worker.js";
 import { ledger } from "./ledger.js";
 import { modelSummary } from "./summary.js";
@@ -23,12 +24,15 @@ export function compare(before, after, options) {
   return unpack(packed, before, after);
 }
 
-/** The story's text out of pasted HTML: the page around it dropped, the
- * markup never parsed by the browser. */
+/** The story's text out of pasted HTML: the page around it dropped. The
+ * browser's parser reads the markup into an inert document (DOMParser: no
+ * script runs, nothing loads, nothing is shown) and the wasm's reading
+ * rules read its events (www/html.js), as the CLI reads html5gum's tokens.
+ * Needs DOMParser: a page's main thread. */
 export function readHtml(html) {
-  html = html == null ? "" : String(html);
+  var events = htmlEvents(html == null ? "" : String(html));
   return call(function (g) {
-    return g.readHtml(html);
+    return g.readEvents(events.items, events.text);
   });
 }
 

@@ -387,8 +387,10 @@ export function viewInto(
  * outlets), as a DOM element (`.sd-ledger`); its links reach the rows of `view`. */
 export function ledger(model: Comparison): HTMLElement;
 
-/** The story's text out of pasted HTML: the page around it dropped, the
- * markup never parsed by the browser. */
+/** The story's text out of pasted HTML: the page around it dropped. The
+ * browser's parser reads the markup into an inert document (`DOMParser`:
+ * no script runs, nothing loads); needs a DOM (a page's main thread, not a
+ * worker or Node). */
 export function readHtml(html: string): string;
 
 /** The inline (unified) view of a model, as a DOM element (`.sd-inline-view`):
