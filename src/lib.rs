@@ -34,6 +34,7 @@ mod clean;
 mod deadline;
 mod diff;
 mod history;
+mod json;
 mod model;
 pub mod present;
 mod read;

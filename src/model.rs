@@ -2,11 +2,8 @@
 //! JSON) receives. Rows borrow their text from the two inputs, so building the
 //! model copies no text, and serialising it gives the documented JSON.
 
-use serde::{Deserialize, Serialize};
-
 /// What happened to a row between the two versions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RowKind {
     /// The same content on both sides (line endings and trailing white space
     /// may still differ; `before` and `after` hold each side's exact bytes).
@@ -26,8 +23,7 @@ pub enum RowKind {
 }
 
 /// The tag of one inline piece of a word diff.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Tag {
     /// Text on both sides.
     Equal,
@@ -39,7 +35,7 @@ pub enum Tag {
 
 /// One piece of a word diff. Equal and delete pieces are Before text, insert
 /// pieces are After text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Piece<'a> {
     /// What the piece is.
     pub tag: Tag,
@@ -47,12 +43,11 @@ pub struct Piece<'a> {
     pub text: &'a str,
     /// True on a delete or insert that differs from its counterpart only in
     /// white space, case, punctuation or typography (per the options).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub cosmetic: bool,
 }
 
 /// One row of the side-by-side view.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row<'a> {
     /// What happened to the row.
     pub kind: RowKind,
@@ -63,21 +58,16 @@ pub struct Row<'a> {
     /// The word diff of a changed row (and of an edited moved row), empty
     /// otherwise. Equal and delete pieces rebuild `before`; equal and insert
     /// pieces rebuild `after`.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub inline: Vec<Piece<'a>>,
     /// True when every difference in the row is cosmetic.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub cosmetic: bool,
     /// For a moved row, the index of the row at the other end.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub partner: Option<usize>,
     /// On a changed row: one Before block was split into two After blocks
     /// (`after` holds both, with the break between them).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub split: bool,
     /// On a changed row: two Before blocks were merged into one After block
     /// (`before` holds both).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub merged: bool,
 }
 
@@ -97,7 +87,7 @@ impl<'a> Row<'a> {
 }
 
 /// The result of comparing two versions of a story.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Comparison<'a> {
     /// Rows in display order. Joining every row's `before` gives the Before
     /// text byte for byte; the same holds for `after`.
@@ -107,19 +97,17 @@ pub struct Comparison<'a> {
     pub approximate: bool,
     /// The fact-checker's ledger (quotes, figures, stats, outlets), read off
     /// the rows; its fields sit at the top level of the JSON.
-    #[serde(flatten)]
     pub ledger: Ledger,
     /// Set when the two texts end their lines differently (say CRLF before,
     /// LF after). Rows that differ only in line endings are `equal` rows,
     /// so a line-ending change reads as one note, not as a rewrite.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub line_endings: Option<LineEndings>,
 }
 
 /// The fact-checker's ledger: quotes, figures, a summary and, for two
 /// outlets' texts, paired sentences. Serialised flat into the model's JSON
 /// (`quotes`, `figures`, `stats`, `outlets`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ledger {
     /// Every quotation found in either version, paired across them.
     pub quotes: Vec<Quote>,
@@ -134,8 +122,7 @@ pub struct Ledger {
 }
 
 /// What happened to a quote between the two versions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Change {
     /// Only in After.
     Added,
@@ -150,7 +137,7 @@ pub enum Change {
 
 /// One piece of a quote's word diff, like a row's inline [`Piece`]
 /// but owning its text (a quote may join several stretches of a version).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuotePiece {
     /// What the piece is.
     pub tag: Tag,
@@ -158,13 +145,11 @@ pub struct QuotePiece {
     pub text: String,
     /// True on a delete or insert that differs only in punctuation, case or
     /// typography.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub cosmetic: bool,
 }
 
 /// A quotation, paired across the two versions.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Quote {
     /// Added, removed, changed or unchanged.
     pub change: Change,
@@ -175,18 +160,15 @@ pub struct Quote {
     /// The speaker in Before, when it differs from `speaker`: another
     /// person, or the same person's name corrected. The quote is then
     /// `changed`, even when its words are the same.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub before_speaker: Option<String>,
     /// For a statement (a press-release quote with no quote marks), the
     /// line that attributes it, without its colon ("Environment Minister
     /// Rebecca Pow said"), from After when After has it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
     /// The statement's attribution line in Before, when it differs from
     /// `attribution` ("Health Secretary Matt Hancock said" → "Health and
     /// Social Care Secretary Matt Hancock said"). The quote is then
     /// `changed`, even when its words are the same.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub before_attribution: Option<String>,
     /// The quoted words in Before (several quotes joined by a space when
     /// they were regrouped), or `None`.
@@ -199,16 +181,13 @@ pub struct Quote {
     pub after_row: Option<usize>,
     /// True when the quote's words were split or joined differently (two
     /// quotes became one, or one became two).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub regrouped: bool,
     /// The word diff of `before` and `after`, on changed quotes.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub inline: Vec<QuotePiece>,
 }
 
 /// A figure that differs between two matched sentences.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Figure {
     /// The figure in Before with its qualifier and unit ("more than 140").
     pub before: String,
@@ -224,8 +203,7 @@ pub struct Figure {
 
 /// How much changed. Cosmetic-only changes (white space, case, punctuation,
 /// typography) are counted apart and not in the other counts.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Stats {
     /// Words only in After (inserted words and added paragraphs).
     pub words_added: usize,
@@ -260,8 +238,7 @@ pub struct Stats {
 }
 
 /// Two outlets' texts of one event: sentences paired by similarity.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Outlets {
     /// Sentences in both (paired by similarity), then in one only, in After
     /// order with Before-only sentences after them.
@@ -275,8 +252,7 @@ pub struct Outlets {
 }
 
 /// A sentence of one outlet with its counterpart in the other, if any.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SentencePair {
     /// The Before sentence, or `None`.
     pub before: Option<String>,
@@ -289,15 +265,13 @@ pub struct SentencePair {
     /// Similarity of the two sentences' words, `0..=1` (0 when one-sided).
     pub similarity: f64,
     /// True when one of the two sentences holds a quotation.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub quote: bool,
     /// True when one of the two sentences holds a figure.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub figure: bool,
 }
 
 /// The line endings of each side, when they differ.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LineEndings {
     /// How the Before text ends its lines.
     pub before: Ending,
@@ -306,8 +280,7 @@ pub struct LineEndings {
 }
 
 /// How a text ends its lines.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Ending {
     /// `\n` (Unix, the web).
     Lf,
@@ -360,13 +333,20 @@ impl Comparison<'_> {
     /// The model as JSON, the same object the page and `StoryDiff.compare`
     /// see.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("the model always serialises")
+        crate::json::to_string(self)
+    }
+}
+
+impl Ledger {
+    /// The ledger as JSON: the model's `quotes`, `figures`, `stats` and
+    /// `outlets`, as [`Comparison::to_json`] writes them.
+    pub fn to_json(&self) -> String {
+        crate::json::to_string(self)
     }
 }
 
 /// How to compare.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Options {
     /// Treat letters that differ only in case as equal (shown as cosmetic).
     pub ignore_case: bool,

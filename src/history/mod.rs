@@ -8,8 +8,6 @@
 //! the changes a later version undid) and drops the steps' rows; a front end
 //! asks [`History::compare`] for the two versions it shows.
 
-use serde::Serialize;
-
 use crate::model::{Change, Comparison, Options, RowKind, Stats};
 
 /// One version of a story, as the person gave it.
@@ -32,8 +30,7 @@ impl<'a> Version<'a> {
 }
 
 /// What the history says of one version.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VersionInfo {
     /// The person's label (a file name, or "Version N" when none was given).
     pub label: String,
@@ -47,8 +44,7 @@ pub struct VersionInfo {
 
 /// One step of the history: version `from` to version `to` (`to = from +
 /// 1`), summed up.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Step<'a> {
     /// Index of the earlier version in `versions`.
     pub from: usize,
@@ -60,14 +56,12 @@ pub struct Step<'a> {
     pub approximate: bool,
     /// The step's whole comparison, when it was asked for
     /// ([`History::keep_steps`]); the history alone does not keep it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub comparison: Option<Comparison<'a>>,
 }
 
 /// The life of one paragraph of the story across the versions. Versions
 /// are indices into `versions`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParagraphLife<'a> {
     /// Every text it had (without the white space around it), oldest
     /// first, each with the version since which it stood; the last is its
@@ -79,10 +73,8 @@ pub struct ParagraphLife<'a> {
     pub changed: Vec<usize>,
     /// The versions in which it changed in white space, case, punctuation
     /// or typography only.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub cosmetic: Vec<usize>,
     /// The versions in which it moved to another place.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub moved: Vec<usize>,
     /// The first version without it; `None` when the latest version still
     /// holds it.
@@ -90,8 +82,7 @@ pub struct ParagraphLife<'a> {
 }
 
 /// One text a paragraph had.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParagraphText<'a> {
     /// The version since which it stood.
     pub since: usize,
@@ -119,8 +110,7 @@ impl<'a> ParagraphLife<'a> {
 }
 
 /// The life of one quotation across the versions.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuoteLife {
     /// Who said it, in the last version that holds it (`None` when the text
     /// does not say).
@@ -136,8 +126,7 @@ pub struct QuoteLife {
 }
 
 /// A quote's change in one step: reworded, re-attributed, or both.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuoteChange {
     /// The version that holds the change.
     pub version: usize,
@@ -148,14 +137,12 @@ pub struct QuoteChange {
     /// The speaker after the change.
     pub speaker: Option<String>,
     /// The speaker before, when the step gave the quote to someone else.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub before_speaker: Option<String>,
 }
 
 /// A figure's line of values: "5 → 6 → 8 killed", the values one figure of
 /// one paragraph took.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FigureLine {
     /// The values in order, each with the version it first stands in. The
     /// first value's version is the one since which its paragraph stood
@@ -168,8 +155,7 @@ pub struct FigureLine {
 }
 
 /// One value of a [`FigureLine`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FigureValue {
     /// The figure with its qualifier and unit ("more than 140").
     pub value: String,
@@ -178,8 +164,7 @@ pub struct FigureValue {
 }
 
 /// What kind of change a later version undid.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum UndoneKind {
     /// A paragraph's words were changed, and a later version gave it back
     /// words it had before.
@@ -190,8 +175,7 @@ pub enum UndoneKind {
 }
 
 /// A change that a later version reverts.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Undone<'a> {
     /// An edit or a removal.
     pub kind: UndoneKind,
@@ -205,15 +189,13 @@ pub struct Undone<'a> {
     pub text: &'a str,
     /// For a removal, the paragraph that brought the text back (its life
     /// starts at `undone`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub restored_as: Option<usize>,
 }
 
 /// A story's history over N versions: what each step changed, and each
 /// paragraph's, quote's and figure's life. Serialised as MODEL.md's history
 /// model.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct History<'a> {
     /// The versions, oldest first.
     pub versions: Vec<VersionInfo>,
@@ -228,9 +210,7 @@ pub struct History<'a> {
     pub figures: Vec<FigureLine>,
     /// Changes that a later version undid.
     pub undone: Vec<Undone<'a>>,
-    #[serde(skip)]
     texts: Vec<&'a str>,
-    #[serde(skip)]
     options: Options,
 }
 
@@ -256,7 +236,7 @@ impl<'a> History<'a> {
 
     /// The history as JSON.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("the history always serialises")
+        crate::json::to_string(self)
     }
 }
 
