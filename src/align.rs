@@ -583,8 +583,8 @@ fn find_moves(
 
 /// Sorts pairing candidates `(similarity, before, after)` best first, ties
 /// in reading order (by `before`, then `after`). The one sort that pairs
-/// blocks (moves), sentences (outlets) and figures' sentences, so that it is
-/// compiled once.
+/// blocks (moves), sentences (outlets) and figures' sentences, and puts
+/// quotes in reading order (all of one score), so that it is compiled once.
 pub(crate) fn best_first(candidates: &mut [(f64, usize, usize)]) {
     candidates.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
 }
