@@ -34,7 +34,6 @@ mod clean;
 mod deadline;
 mod diff;
 mod history;
-mod json;
 mod model;
 pub mod present;
 mod read;

@@ -329,22 +329,6 @@ impl LineEndings {
     }
 }
 
-impl Comparison<'_> {
-    /// The model as JSON, the same object the page and `StoryDiff.compare`
-    /// see.
-    pub fn to_json(&self) -> String {
-        crate::json::to_string(self)
-    }
-}
-
-impl Ledger {
-    /// The ledger as JSON: the model's `quotes`, `figures`, `stats` and
-    /// `outlets`, as [`Comparison::to_json`] writes them.
-    pub fn to_json(&self) -> String {
-        crate::json::to_string(self)
-    }
-}
-
 /// How to compare.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Options {

@@ -233,11 +233,6 @@ impl<'a> History<'a> {
             self.steps[i].comparison = Some(c);
         }
     }
-
-    /// The history as JSON.
-    pub fn to_json(&self) -> String {
-        crate::json::to_string(self)
-    }
 }
 
 /// Compares a story's versions, oldest first: each step once, read into the

@@ -18,14 +18,37 @@ use crate::model::{
     Row, RowKind, SentencePair, Stats, Tag,
 };
 
+impl Comparison<'_> {
+    /// The model as JSON, the same object the page and `StoryDiff.compare`
+    /// see.
+    pub fn to_json(&self) -> String {
+        to_string(self)
+    }
+}
+
+impl Ledger {
+    /// The ledger as JSON: the model's `quotes`, `figures`, `stats` and
+    /// `outlets`, as [`Comparison::to_json`] writes them.
+    pub fn to_json(&self) -> String {
+        to_string(self)
+    }
+}
+
+impl History<'_> {
+    /// The history as JSON.
+    pub fn to_json(&self) -> String {
+        to_string(self)
+    }
+}
+
 /// A value that writes itself as JSON.
-pub(crate) trait Json {
+trait Json {
     /// Appends the value's JSON to `out`.
     fn write(&self, out: &mut String);
 }
 
 /// `value` as JSON text.
-pub(crate) fn to_string(value: &impl Json) -> String {
+fn to_string(value: &impl Json) -> String {
     let mut out = String::new();
     value.write(&mut out);
     out
