@@ -114,6 +114,9 @@ pub(crate) fn find(
 /// candidates' sort (all of one score, so by key, then index): no stable
 /// sort compiled for the quotes found and the ledger's quotes.
 pub(super) fn sort_by_key_kept<T>(items: &mut Vec<T>, key: impl Fn(&T) -> usize) {
+    if items.is_sorted_by_key(&key) {
+        return;
+    }
     let mut order: Vec<(f64, usize, usize)> = items
         .iter()
         .map(key)
