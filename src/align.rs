@@ -546,17 +546,27 @@ fn find_moves(
     // Then edited moves, best first.
     let searched = removed.len() <= MOVE_CANDIDATES && added_list.len() <= MOVE_CANDIDATES;
     if searched {
-        let mut candidates: Vec<(f64, usize, usize, usize, usize)> = Vec::new();
-        for &(at, i) in removed.iter().filter(|(at, _)| !taken[*at]) {
-            for &(bt, j) in added_list.iter().filter(|(bt, _)| !taken[*bt]) {
+        // (similarity, index into `removed`, index into `added_list`).
+        let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+        for (r, &(_, i)) in removed
+            .iter()
+            .enumerate()
+            .filter(|(_, (at, _))| !taken[*at])
+        {
+            for (a, &(_, j)) in added_list
+                .iter()
+                .enumerate()
+                .filter(|(_, (bt, _))| !taken[*bt])
+            {
                 let s = similarity_at_least(&words_before[i], &words_after[j], MOVE_AT);
                 if s >= MOVE_AT {
-                    candidates.push((s, at, i, bt, j));
+                    candidates.push((s, r, a));
                 }
             }
         }
-        candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
-        for (_, at, i, bt, j) in candidates {
+        best_first(&mut candidates);
+        for (_, r, a) in candidates {
+            let ((at, i), (bt, j)) = (removed[r], added_list[a]);
             if !taken[at] && !taken[bt] {
                 taken[at] = true;
                 taken[bt] = true;
@@ -569,6 +579,14 @@ fn find_moves(
         links[bt] = Link::MovedTo(i, j);
     }
     searched
+}
+
+/// Sorts pairing candidates `(similarity, before, after)` best first, ties
+/// in reading order (by `before`, then `after`). The one sort that pairs
+/// blocks (moves), sentences (outlets) and figures' sentences, and puts
+/// quotes in reading order (all of one score), so that it is compiled once.
+pub(crate) fn best_first(candidates: &mut [(f64, usize, usize)]) {
+    candidates.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
 }
 
 /// In a gap between two anchors, as many removed as added blocks left over

@@ -5,7 +5,7 @@
 //! changes (white space, punctuation, a lone short word) are folded into the
 //! change, so a rewritten clause reads as one replacement.
 
-use similar::{capture_diff_slices_by_key_deadline, Algorithm, DiffOp, Instant};
+use similar::{capture_diff_deadline, Algorithm, DiffOp, Instant};
 
 use crate::model::{Options, Piece, Tag};
 use crate::text;
@@ -20,14 +20,21 @@ pub(crate) fn words<'a>(
 ) -> Vec<Piece<'a>> {
     let old = text::tokens(before);
     let new = text::tokens(after);
-    let ignore = options.ignore();
-    let fold = |t: &&str| text::fold(t, &ignore);
     let plain = !(options.ignore_case || options.ignore_punctuation || options.ignore_whitespace);
     let deadline = crate::deadline::for_diff(old.len(), new.len(), deadline);
+    // One item type (`&str`) for both diffs, so similar's Myers is compiled
+    // once for words, not once per key type: the folded keys are borrowed.
     let ops = if plain {
-        capture_diff_slices_by_key_deadline(Algorithm::Myers, &old, &new, |t| *t, deadline)
+        myers(&old, &new, deadline)
     } else {
-        capture_diff_slices_by_key_deadline(Algorithm::Myers, &old, &new, fold, deadline)
+        let ignore = options.ignore();
+        let fold = |tokens: &[&str]| -> Vec<String> {
+            tokens.iter().map(|t| text::fold(t, &ignore)).collect()
+        };
+        let (old_keys, new_keys) = (fold(&old), fold(&new));
+        let old_keys: Vec<&str> = old_keys.iter().map(String::as_str).collect();
+        let new_keys: Vec<&str> = new_keys.iter().map(String::as_str).collect();
+        myers(&old_keys, &new_keys, deadline)
     };
     let spans = fold_islands(&ops, &old, &new);
     let mut pieces = Vec::new();
@@ -70,6 +77,25 @@ pub(crate) fn words<'a>(
         }
     }
     pieces
+}
+
+/// similar's Myers diff of two token lists: the one instance of it for
+/// words, plain or folded.
+#[allow(
+    clippy::ptr_arg,
+    reason = "similar is instantiated for `Vec<&str>`, as before the two diffs \
+              shared it: over a slice its Myers loop compiled to 0.15% more \
+              instructions on the care pair (BENCHMARKS.md, size2)"
+)]
+fn myers(old: &Vec<&str>, new: &Vec<&str>, deadline: Option<Instant>) -> Vec<DiffOp> {
+    capture_diff_deadline(
+        Algorithm::Myers,
+        old,
+        0..old.len(),
+        new,
+        0..new.len(),
+        deadline,
+    )
 }
 
 /// Appends a piece, merging it into the last one when they agree. Empty

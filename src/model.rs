@@ -356,14 +356,6 @@ impl LineEndings {
     }
 }
 
-impl Comparison<'_> {
-    /// The model as JSON, the same object the page and `StoryDiff.compare`
-    /// see.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("the model always serialises")
-    }
-}
-
 /// How to compare.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]

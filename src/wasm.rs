@@ -93,9 +93,7 @@ pub fn compare_packed(before: &str, after: &str, options: JsValue) -> Result<JsV
             None => Ok(true),
         })
         .map_err(|_| JsError::new("storydiff: could not build the result"))?;
-    let ledger = serde_json::to_string(&comparison.ledger)
-        .map_err(|e| JsError::new(&format!("storydiff: could not send the ledger: {e}")))?;
-    set("ledger", &JsValue::from_str(&ledger))
+    set("ledger", &JsValue::from_str(&comparison.ledger.to_json()))
         .map_err(|_| JsError::new("storydiff: could not build the result"))?;
     Ok(out.into())
 }

@@ -74,7 +74,7 @@ pub(crate) fn pair(
                 }
             }
         }
-        candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        crate::align::best_first(&mut candidates);
         let (mut used_b, mut used_a) = (vec![false; sb.len()], vec![false; sa.len()]);
         for (sim, i, j) in candidates {
             if !used_b[i] && !used_a[j] {

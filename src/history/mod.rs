@@ -253,11 +253,6 @@ impl<'a> History<'a> {
             self.steps[i].comparison = Some(c);
         }
     }
-
-    /// The history as JSON.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("the history always serialises")
-    }
 }
 
 /// Compares a story's versions, oldest first: each step once, read into the

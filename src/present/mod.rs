@@ -3,6 +3,7 @@
 
 mod history;
 mod html;
+mod json;
 mod ledger;
 mod terminal;
 

@@ -538,7 +538,8 @@ fn pair_sentences(before: &str, after: &str) -> Vec<(usize, usize, usize, usize)
             }
         }
     }
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // Pushed in reading order, so ties stay in reading order.
+    crate::align::best_first(&mut candidates);
     let mut out = Vec::new();
     for (_, i, j) in candidates {
         if used_b[i] || used_a[j] {

@@ -109,6 +109,25 @@ pub(crate) fn find(
     out
 }
 
+/// Sorts `items` by `key`, equal keys kept in their order (as
+/// `sort_by_key`), by sorting (key, index) pairs with the pairing
+/// candidates' sort (all of one score, so by key, then index): no stable
+/// sort compiled for the quotes found and the ledger's quotes.
+pub(super) fn sort_by_key_kept<T>(items: &mut Vec<T>, key: impl Fn(&T) -> usize) {
+    if items.is_sorted_by_key(&key) {
+        return;
+    }
+    let mut order: Vec<(f64, usize, usize)> = items
+        .iter()
+        .map(key)
+        .zip(0..)
+        .map(|(k, i)| (0.0, k, i))
+        .collect();
+    crate::align::best_first(&mut order);
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(order.iter().filter_map(|&(_, _, i)| slots[i].take()));
+}
+
 /// [`find`] in one run of consecutive blocks.
 fn find_in(side: &Side<'_>, blocks: &[Block<'_>]) -> Vec<Found> {
     let text = side.text;
@@ -131,7 +150,7 @@ fn find_in(side: &Side<'_>, blocks: &[Block<'_>]) -> Vec<Found> {
                 .any(|s| s.start <= q.start && q.start < s.end)
         });
         found.extend(statements);
-        found.sort_by_key(|q| q.start);
+        sort_by_key_kept(&mut found, |q| q.start);
     }
     found.retain(|q| !side.is_noise(q.start) && crate::text::words::count(&q.text) >= 2);
     attribution::attribute(text, &blocks, &mut found);

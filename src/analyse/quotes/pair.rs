@@ -251,7 +251,14 @@ pub(crate) fn ledger(
         });
     }
     // In reading order: rows are in display order on both sides.
-    out.sort_by_key(|q| q.before_row.into_iter().chain(q.after_row).min());
+    // (No row sorts first, as `None` did among the rows.)
+    super::sort_by_key_kept(&mut out, |q| {
+        q.before_row
+            .into_iter()
+            .chain(q.after_row)
+            .min()
+            .map_or(0, |row| row + 1)
+    });
     out
 }
 
