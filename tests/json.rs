@@ -7,41 +7,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use common::shared;
+use common::{pairs, shared};
 use storydiff::{compare, compare_history, Options, Version};
-
-/// Every pair: (name, Before, After).
-fn pairs() -> Vec<(String, String, String)> {
-    let mut out = Vec::new();
-    for set in ["corpus", "devset"] {
-        let mut dirs: Vec<PathBuf> = std::fs::read_dir(shared(set))
-            .expect("a folder")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.join("a.txt").is_file())
-            .collect();
-        dirs.sort();
-        for p in dirs {
-            let read = |f: &str| std::fs::read_to_string(p.join(f)).expect("a pair's text");
-            out.push((p.display().to_string(), read("a.txt"), read("b.txt")));
-        }
-    }
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&seeds)
-        .expect("seeds")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    for (i, a) in files.iter().enumerate() {
-        for b in &files[i + 1..] {
-            let read = |p: &Path| std::fs::read_to_string(p).expect("a seed");
-            out.push((format!("{} {}", a.display(), b.display()), read(a), read(b)));
-        }
-    }
-    out
-}
 
 #[test]
 fn the_models_json_is_serdes_on_every_pair() {

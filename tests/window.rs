@@ -12,41 +12,9 @@
 
 mod common;
 
-use common::shared;
-
-use std::path::{Path, PathBuf};
+use common::pairs;
 
 use storydiff::{compare, Change, Comparison, Options, RowKind};
-
-/// Every pair in the corpus and the devset, and the seeds: (name, a, b).
-fn pairs() -> Vec<(String, String, String)> {
-    let mut out = Vec::new();
-    for set in ["corpus", "devset"] {
-        let dir = shared(set);
-        let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .expect("a folder")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.join("a.txt").is_file())
-            .collect();
-        names.sort();
-        for p in names {
-            let read = |f: &str| std::fs::read_to_string(p.join(f)).expect("a pair's text");
-            out.push((p.display().to_string(), read("a.txt"), read("b.txt")));
-        }
-    }
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&seeds)
-        .expect("seeds")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    for w in files.windows(2) {
-        let read = |p: &Path| std::fs::read_to_string(p).expect("a seed");
-        out.push((w[0].display().to_string(), read(&w[0]), read(&w[1])));
-    }
-    out
-}
 
 /// The rows as (kind, Before, After), with furniture both sides share
 /// counted as equal text and neighbouring equal rows joined; and, for each

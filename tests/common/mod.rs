@@ -153,3 +153,34 @@ pub fn shared(path: &str) -> PathBuf {
     );
     dir
 }
+
+/// Every pair of the shared corpus and devset (each folder's `a.txt` and
+/// `b.txt`) and each seed with the next, in name order: (name, Before,
+/// After).
+pub fn pairs() -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    for set in ["corpus", "devset"] {
+        let mut dirs: Vec<PathBuf> = std::fs::read_dir(shared(set))
+            .expect("a folder")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.join("a.txt").is_file())
+            .collect();
+        dirs.sort();
+        for p in dirs {
+            let read = |f: &str| std::fs::read_to_string(p.join(f)).expect("a pair's text");
+            out.push((p.display().to_string(), read("a.txt"), read("b.txt")));
+        }
+    }
+    let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&seeds)
+        .expect("seeds")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    for w in files.windows(2) {
+        let read = |p: &PathBuf| std::fs::read_to_string(p).expect("a seed");
+        out.push((w[0].display().to_string(), read(&w[0]), read(&w[1])));
+    }
+    out
+}
