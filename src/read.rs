@@ -169,15 +169,8 @@ impl Reader {
             self.open[k] += 1;
             return;
         }
-        if !self.dropped.is_empty() {
+        if !self.dropped.is_empty() || self.breaks(name) {
             return;
-        }
-        if name == "br" {
-            self.current.push('\n');
-            return;
-        }
-        if BLOCKS.contains(&name) {
-            self.paragraph();
         }
         match name {
             "article" => self.articles += 1,
@@ -206,13 +199,8 @@ impl Reader {
             }
             return;
         }
-        if name == "br" {
-            // `</br>`: the HTML parser reads it as `<br>`.
-            self.current.push('\n');
+        if self.breaks(name) {
             return;
-        }
-        if BLOCKS.contains(&name) {
-            self.paragraph();
         }
         match name {
             "article" => self.articles = self.articles.saturating_sub(1),
@@ -221,6 +209,20 @@ impl Reader {
             "blockquote" => self.quoted = self.quoted.saturating_sub(1),
             _ => {}
         }
+    }
+
+    /// What a tag of `name` breaks, start or end alike: `<br>` (and
+    /// `</br>`, which the HTML parser reads as `<br>`) a line, returning
+    /// true (it is nothing else); a block the paragraph.
+    fn breaks(&mut self, name: &str) -> bool {
+        if name == "br" {
+            self.current.push('\n');
+            return true;
+        }
+        if BLOCKS.contains(&name) {
+            self.paragraph();
+        }
+        false
     }
 
     fn text(&mut self, text: &str) {
