@@ -363,7 +363,7 @@ impl<'a> Shape<'a> {
         }
         let labelled = || {
             memchr::memchr(b':', self.content.as_bytes())
-                .is_some_and(|at| self.content[..at].split_whitespace().count() <= 2)
+                .is_some_and(|at| text::words::count(&self.content[..at]) <= 2)
         };
         (self.words <= LABEL_WORDS.min(6) || labelled())
             && opener(self.content)

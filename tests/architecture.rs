@@ -4,6 +4,8 @@
 //!   a lower layer, never one of its own layer or above. The layers, lowest
 //!   first, are the table below; ARCHITECTURE.md draws the same.
 //! - No file under `src/` is over 800 lines.
+//! - Words are cut in one place, `src/text/`: no other module counts
+//!   white-space pieces as words or splits text on letters and digits.
 //! - Only `src/wasm.rs` knows wasm-bindgen, js-sys and web-sys (and
 //!   serde-wasm-bindgen, should it come back): the core knows nothing of
 //!   the browser.
@@ -161,6 +163,46 @@ fn the_check_sees_an_upward_use() {
     assert_eq!(named("use crate::diff::words;"), ["diff"]);
     assert_eq!(named("use crate::{model, text::fold};"), ["model", "text"]);
     assert!(layer("align") < layer("diff"));
+}
+
+/// True when a line of Rust cuts text into words its own way: counts the
+/// pieces between spaces, or splits on what is not a letter or a digit.
+fn own_words(line: &str) -> bool {
+    line.contains("split_whitespace().count()")
+        || (line.contains(".split(")
+            && (line.contains("is_alnum") || line.contains("is_alphanumeric")))
+}
+
+#[test]
+fn words_are_cut_in_one_place() {
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    let mut wrong = Vec::new();
+    for file in files.iter().filter(|f| !f.starts_with(src.join("text"))) {
+        let text = std::fs::read_to_string(file).expect("a source file");
+        for (n, line) in text.lines().enumerate() {
+            if !line.trim_start().starts_with("//") && own_words(line) {
+                wrong.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "words cut outside text::words:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn the_word_check_sees_a_cut_of_its_own() {
+    assert!(own_words("if line.split_whitespace().count() > 8 {"));
+    assert!(own_words(
+        "for w in s.split(|c: char| !c.is_alphanumeric()) {"
+    ));
+    assert!(own_words("text.split(|c: char| !crate::text::is_alnum(c))"));
+    assert!(!own_words("let n = text::words::count(line);"));
+    assert!(!own_words("name.split(' ')"));
 }
 
 /// Every file under `dir` (recursively), as (path, text), for the text

@@ -112,21 +112,31 @@ fn is_abbreviation(before: &str) -> bool {
         || (word.contains('.') && word.len() <= 6)
 }
 
-/// The loose word stems of a sentence for similarity across outlets:
-/// lower-cased, Arabic article and conjunction prefixes dropped, long words
-/// cut to their first six letters (a crude stem that catches inflection in
-/// English and Russian). Common short words are dropped.
+/// The loose word stems of a sentence for similarity across outlets, read
+/// off its words ([`crate::text::words`]): lower-cased, Arabic article and
+/// conjunction prefixes dropped, long words cut to their first six letters
+/// (a crude stem that catches inflection in English and Russian). Common
+/// and short words are dropped, bar figures. Chinese has a word for every
+/// ideograph, too short to tell a sentence by: two ideographs in a row are
+/// a stem (the bigrams that index Chinese text where no dictionary cuts
+/// it into words).
 pub(crate) fn stems(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for word in text.split(|c: char| !crate::text::is_alnum(c)) {
-        if word.is_empty() {
-            continue;
+    // The ideograph just read, if the word just read was one: where it
+    // ends and its text.
+    let mut ideograph: Option<(usize, &str)> = None;
+    crate::text::words::each_word(text, |start, end| {
+        let word = &text[start..end];
+        if crate::text::words::is_ideograph(word) {
+            if let Some((_, first)) = ideograph.filter(|&(at, _)| at == start) {
+                out.push([first, word].concat());
+            }
+            ideograph = Some((end, word));
+            return true;
         }
+        ideograph = None;
         let lower = crate::text::lower(word);
         let mut w: &str = &lower;
-        // The prefix first: counting a long word's characters for each of
-        // them cost more than the rest of the stem (a run of ideographs is
-        // one word here).
         for prefix in ["وال", "بال", "لل", "ال", "و"] {
             if let Some(rest) = w.strip_prefix(prefix) {
                 if w.chars().count() > prefix.chars().count() + 2 {
@@ -136,11 +146,11 @@ pub(crate) fn stems(text: &str) -> Vec<String> {
             }
         }
         let short = w.len() < 3 || (w.len() < 12 && w.chars().count() < 3);
-        if STOP.contains(&w) || (short && !w.chars().any(|c| c.is_numeric())) {
-            continue;
+        if !(STOP.contains(&w) || (short && !w.chars().any(|c| c.is_numeric()))) {
+            out.push(w.chars().take(6).collect());
         }
-        out.push(w.chars().take(6).collect());
-    }
+        true
+    });
     out.sort_unstable();
     out.dedup();
     out
@@ -275,6 +285,24 @@ mod tests {
             ["See item.[a long aside that goes on and on and on and on] Next."]
         );
         assert_eq!(texts("Stop.[\nnext]"), ["Stop.[", "next]"]);
+    }
+
+    #[test]
+    fn stems_are_read_off_the_words() {
+        // One stem each, as every count has them one word.
+        assert_eq!(
+            stems("Don't e-mail 3.5 U.S."),
+            ["3.5", "don't", "e-mail", "u.s"]
+        );
+        // Two ideographs in a row; a lone one is no stem.
+        assert_eq!(stems("中国经济，好"), ["中国", "国经", "经济"]);
+    }
+
+    #[test]
+    fn chinese_sentences_that_share_their_words_are_alike() {
+        let told = stems("国务院发布了新的经济政策");
+        assert!(similarity(&told, &stems("国务院今天发布新经济政策")) > 0.5);
+        assert_eq!(similarity(&told, &stems("明天北京有雨")), 0.0);
     }
 
     #[test]

@@ -362,7 +362,6 @@ pub(super) fn wb(c: char) -> Option<Wb> {
         '\u{64b}'..='\u{65f}' | '\u{670}' => Wb::Extend,
         '\u{60c}' | '\u{ff0c}' | '\u{ff1b}' => Wb::MidNum,
         '\u{ff1a}' => Wb::MidLetter,
-        '\u{4e00}'..='\u{9fff}' => Wb::Ideograph,
         '\u{a0}' | '\u{a3}' | '\u{a9}' | '\u{ab}' | '\u{b0}' | '\u{bb}' | '\u{61b}' | '\u{61f}'
         | '\u{2013}' | '\u{2014}' | '\u{201c}' | '\u{201d}' | '\u{2022}' | '\u{2026}'
         | '\u{20ac}' | '\u{2192}' | '\u{21a9}' | '\u{3001}' | '\u{3002}' | '\u{300a}'

@@ -1,7 +1,8 @@
-//! What a word is: the one definition that every count of words in the
-//! crate uses (`wordsAdded`, `wordsRemoved`, `sharedWording`, the word
-//! sets that pair blocks and quotes, the diff's islands, `clean`'s short
-//! blocks, the quotes' least words).
+//! What a word is: the one definition that every count and cut of words
+//! in the crate uses (`wordsAdded`, `wordsRemoved`, `sharedWording`, the
+//! word sets that pair blocks and quotes, the words of a speaker's name,
+//! the sentence stems that pair outlets' sentences and figures, the diff's
+//! islands, `clean`'s short blocks, the quotes' least words).
 //!
 //! A word is a word token of [`tokens`](super::tokens) (UAX #29: a token
 //! that holds a letter or a digit), and two word tokens with one hyphen
@@ -188,6 +189,13 @@ pub(crate) fn each_word(text: &str, mut each: impl FnMut(usize, usize) -> bool) 
     if let (Some((from, to)), false) = (word, stopped) {
         each(from, to);
     }
+}
+
+/// True when `word` (one of [`each_word`]'s) is a Han ideograph, which is
+/// a word of its own.
+pub(crate) fn is_ideograph(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(super::tokens::is_cjk) && chars.next().is_none()
 }
 
 /// The words of `text`, in order.

@@ -29,6 +29,7 @@ use super::lexicon::VERBS;
 use super::marks::opens;
 use super::words::words;
 use super::{surname, Found};
+use crate::text;
 
 /// Most paragraphs a statement runs to: past it, a press release has gone
 /// back to narration even when it keeps saying "we".
@@ -36,6 +37,9 @@ pub(super) const MOST_PARAGRAPHS: usize = 6;
 
 /// Most words an attribution line holds: a name, a role, an occasion.
 const LINE_WORDS: usize = 40;
+
+/// Most words a heading holds.
+const HEADING_WORDS: usize = 8;
 
 /// Words of the speaker's voice: first and second person.
 const VOICE: &[&str] = &[
@@ -51,10 +55,11 @@ const CARRY_ON: &[&str] = &[
 /// Words that may follow the verb of an attribution line: "said today:".
 const AFTER_VERB: &[&str] = &["today", "yesterday", "tonight", "recently", "previously"];
 
-/// The lower-cased words of `s`, with apostrophes made straight.
+/// The lower-cased words of `s` ([`text::words`]), with apostrophes made
+/// straight.
 fn lower_words(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
+    text::words::words(s)
+        .into_iter()
         .map(|w| w.replace('’', "'").to_lowercase())
 }
 
@@ -66,7 +71,7 @@ pub(super) fn attribution_line(block: &str) -> Option<usize> {
     if line.contains('\n') {
         return None;
     }
-    if line.split_whitespace().count() > LINE_WORDS {
+    if text::words::count(line) > LINE_WORDS {
         return None;
     }
     if line.starts_with(|c: char| opens(c, None, None).is_some()) {
@@ -87,7 +92,7 @@ pub(super) fn attribution_line(block: &str) -> Option<usize> {
 /// True when a paragraph is a heading: a short line with no sentence end.
 fn heading(block: &str) -> bool {
     let t = block.trim();
-    t.split_whitespace().count() <= 8 && !t.ends_with(['.', '!', '?', '”', '"', '’', '…'])
+    text::words::count(t) <= HEADING_WORDS && !t.ends_with(['.', '!', '?', '”', '"', '’', '…'])
 }
 
 /// True when a paragraph opens with a quote mark: a quote the marks

@@ -49,20 +49,22 @@ pub(super) fn words(s: &str) -> Vec<Word<'_>> {
     out
 }
 
-/// The word of one white-space-separated token, if it holds a letter or a
-/// digit.
+/// The word of one white-space-separated token, if it holds a word
+/// ([`text::words`]): the token from its first word to its last, less a
+/// possessive "'s" ("U.S.-backed", "al-Jubeir", "O’Brien" whole;
+/// "“Smith," and "Jones’" without their marks).
 pub(super) fn word(raw: &str) -> Option<Word<'_>> {
-    let clean = raw.trim_matches(|c: char| {
-        !(c.is_alphanumeric() || c == '.' || c == '-' || c == '\'' || c == '’')
+    let mut span: Option<(usize, usize)> = None;
+    text::words::each_word(raw, |start, end| {
+        span = Some((span.map_or(start, |(first, _)| first), end));
+        true
     });
-    let clean = clean.trim_end_matches(['.']);
+    let (start, end) = span?;
+    let clean = &raw[start..end];
     let clean = clean
         .strip_suffix("’s")
         .or_else(|| clean.strip_suffix("'s"))
         .unwrap_or(clean);
-    if !clean.chars().any(char::is_alphanumeric) {
-        return None;
-    }
     let tail = raw.trim_end_matches(|c: char| "\"”»’')".contains(c));
     // Most words are their own lower case already: no copy.
     let lower = text::lower(clean);
@@ -182,4 +184,28 @@ pub(super) fn after_preposition(ws: &[Word<'_>], i: usize) -> bool {
 pub(super) fn is_acronym(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && word.chars().all(|c| !c.is_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word;
+
+    #[test]
+    fn a_token_is_read_from_its_first_word_to_its_last() {
+        for (raw, clean, comma) in [
+            ("“Smith,", "Smith", true),
+            ("Jones’", "Jones", false),
+            ("U.S.-backed", "U.S.-backed", false),
+            ("al-Jubeir", "al-Jubeir", false),
+            ("O’Brien's", "O’Brien", false),
+            ("J.", "J", false),
+            ("(D)", "D", false),
+            ("Khan:", "Khan", true),
+        ] {
+            let w = word(raw).unwrap_or_else(|| panic!("{raw}: no word"));
+            assert_eq!((w.clean, w.comma), (clean, comma), "{raw}");
+        }
+        assert!(word("—").is_none());
+        assert!(word("“").is_none());
+    }
 }
