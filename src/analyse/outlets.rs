@@ -43,25 +43,25 @@ pub(crate) fn pair(
     let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
     let in_time = deadline.is_none_or(|d| Instant::now() < d);
     if sb.len() <= SENTENCE_LIMIT && sa.len() <= SENTENCE_LIMIT && in_time {
-        let stems_b: Vec<Vec<String>> = sb
+        let stems_b: Vec<Vec<u64>> = sb
             .iter()
             .map(|&(s, e)| sentences::stems(&before.text[s..e]))
             .collect();
-        let stems_a: Vec<Vec<String>> = sa
+        let stems_a: Vec<Vec<u64>> = sa
             .iter()
             .map(|&(s, e)| sentences::stems(&after.text[s..e]))
             .collect();
-        let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
         for (i, stems) in stems_b.iter().enumerate() {
             for st in stems {
-                index.entry(st.as_str()).or_default().push(i);
+                index.entry(*st).or_default().push(i);
             }
         }
         let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
         for (j, stems) in stems_a.iter().enumerate() {
             let mut common: HashMap<usize, usize> = HashMap::new();
             for st in stems {
-                if let Some(list) = index.get(st.as_str()).filter(|l| l.len() <= COMMON_STEM) {
+                if let Some(list) = index.get(st).filter(|l| l.len() <= COMMON_STEM) {
                     for &i in list {
                         *common.entry(i).or_default() += 1;
                     }

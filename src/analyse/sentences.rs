@@ -119,19 +119,22 @@ fn is_abbreviation(before: &str) -> bool {
 /// and short words are dropped, bar figures. Chinese has a word for every
 /// ideograph, too short to tell a sentence by: two ideographs in a row are
 /// a stem (the bigrams that index Chinese text where no dictionary cuts
-/// it into words).
-pub(crate) fn stems(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    // The ideograph just read, if the word just read was one: where it
-    // ends and its text.
-    let mut ideograph: Option<(usize, &str)> = None;
+/// it into words). Each stem is kept as its hash ([`exact_hash`]), sorted
+/// and without repeats: all that [`similarity`] compares.
+///
+/// [`exact_hash`]: crate::text::exact_hash
+pub(crate) fn stems(text: &str) -> Vec<u64> {
+    let mut out: Vec<u64> = Vec::new();
+    // Where the word just read started, if it was an ideograph, and where
+    // it ended.
+    let mut ideograph: Option<(usize, usize)> = None;
     crate::text::words::each_word(text, |start, end| {
         let word = &text[start..end];
         if crate::text::words::is_ideograph(word) {
-            if let Some((_, first)) = ideograph.filter(|&(at, _)| at == start) {
-                out.push([first, word].concat());
+            if let Some((first, _)) = ideograph.filter(|&(_, at)| at == start) {
+                out.push(crate::text::exact_hash(&text[first..end]));
             }
-            ideograph = Some((end, word));
+            ideograph = Some((start, end));
             return true;
         }
         ideograph = None;
@@ -147,7 +150,8 @@ pub(crate) fn stems(text: &str) -> Vec<String> {
         }
         let short = w.len() < 3 || (w.len() < 12 && w.chars().count() < 3);
         if !(STOP.contains(&w) || (short && !w.chars().any(|c| c.is_numeric()))) {
-            out.push(w.chars().take(6).collect());
+            let six = w.char_indices().nth(6).map_or(w.len(), |(k, _)| k);
+            out.push(crate::text::exact_hash(&w[..six]));
         }
         true
     });
@@ -217,7 +221,7 @@ const STOP: &[&str] = &[
 ];
 
 /// Dice similarity of two sorted, deduplicated stem lists.
-pub(crate) fn similarity(a: &[String], b: &[String]) -> f64 {
+pub(crate) fn similarity(a: &[u64], b: &[u64]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -289,13 +293,19 @@ mod tests {
 
     #[test]
     fn stems_are_read_off_the_words() {
-        // One stem each, as every count has them one word.
+        let hashes = |stems: &[&str]| {
+            let mut out: Vec<u64> = stems.iter().map(|s| crate::text::exact_hash(s)).collect();
+            out.sort_unstable();
+            out
+        };
+        // One stem each, as every count has them one word; long words cut
+        // to six letters.
         assert_eq!(
-            stems("Don't e-mail 3.5 U.S."),
-            ["3.5", "don't", "e-mail", "u.s"]
+            stems("Don't e-mail 3.5 U.S. Ministers"),
+            hashes(&["3.5", "don't", "e-mail", "u.s", "minist"])
         );
         // Two ideographs in a row; a lone one is no stem.
-        assert_eq!(stems("中国经济，好"), ["中国", "国经", "经济"]);
+        assert_eq!(stems("中国经济，好"), hashes(&["中国", "国经", "经济"]));
     }
 
     #[test]

@@ -514,7 +514,7 @@ fn pair_sentences(before: &str, after: &str) -> Vec<(usize, usize, usize, usize)
             }
         }
     }
-    let stems = |side: &str, ranges: &[(usize, usize)], used: &[bool]| -> Vec<Vec<String>> {
+    let stems = |side: &str, ranges: &[(usize, usize)], used: &[bool]| -> Vec<Vec<u64>> {
         ranges
             .iter()
             .zip(used)
