@@ -335,7 +335,32 @@ pub(super) const fn ascii_wb(b: u8) -> Wb {
     }
 }
 
+/// The word class of a character, `None` for one `wb` does not know.
+/// Below U+0800 (ASCII and the two-byte characters: Latin, Cyrillic,
+/// Arabic) it is read from a table, one load instead of a search through
+/// the ranges that Arabic and Cyrillic text asked for at every letter.
 pub(super) fn wb(c: char) -> Option<Wb> {
+    match TWO_BYTES.get(c as usize) {
+        Some(&class) => class,
+        None => wb_of(c),
+    }
+}
+
+/// [`wb_of`] for every character below U+0800.
+static TWO_BYTES: [Option<Wb>; 0x800] = {
+    let mut table = [None; 0x800];
+    let mut k = 0;
+    while k < 0x800 {
+        if let Some(c) = char::from_u32(k as u32) {
+            table[k] = wb_of(c);
+        }
+        k += 1;
+    }
+    table
+};
+
+/// The word classes `wb` knows, by range.
+const fn wb_of(c: char) -> Option<Wb> {
     // Ideographs first: Chinese asks for one per character.
     if is_cjk(c) {
         return Some(Wb::Ideograph);
@@ -407,7 +432,7 @@ pub(crate) fn is_own_lower(c: char) -> bool {
 
 /// CJK unified ideographs: letters without case, asked for one by one in
 /// Chinese text.
-pub(super) fn is_cjk(c: char) -> bool {
+pub(super) const fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}')
 }
 
