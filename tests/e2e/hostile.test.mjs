@@ -91,10 +91,13 @@ const WAYS = {
       await compareNow(page);
       const root = await page.evaluateHandle(() => document.getElementById("result"));
       await waitShown(page, root, shown(b));
-      // The text areas hold exactly what was typed (a text area's value
-      // has LF line breaks: browsers fold CRLF, per HTML).
-      assert.equal(await page.locator("#before").inputValue(), lf(b));
-      assert.equal(await page.locator("#after").inputValue(), lf(a));
+      // The text areas hold exactly what was typed, but for CRLF, which a
+      // browser may fold to LF (setting `value` does, per HTML; text typed
+      // by Playwright's fill keeps it in Debian's Chromium 148).
+      for (const [side, typed] of [["#before", b], ["#after", a]]) {
+        const held = await page.locator(side).inputValue();
+        assert.ok(held === typed || held === lf(typed), `${side} holds ${JSON.stringify(held)}`);
+      }
       return root;
     },
   },
