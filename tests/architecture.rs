@@ -48,6 +48,14 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// The crate's `src/` and every Rust file under it.
+fn src_files() -> (PathBuf, Vec<PathBuf>) {
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    (src, files)
+}
+
 /// The top module a source file belongs to: `src/analyse/quotes/pair.rs`
 /// is `analyse`, `src/lib.rs` is `lib`.
 fn module_of(src: &Path, file: &Path) -> String {
@@ -86,9 +94,7 @@ fn named(line: &str) -> Vec<String> {
 
 #[test]
 fn stages_only_look_down() {
-    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    sources(&src, &mut files);
+    let (src, files) = src_files();
     let mut wrong = Vec::new();
     for file in &files {
         let module = module_of(&src, file);
@@ -121,9 +127,7 @@ fn stages_only_look_down() {
 
 #[test]
 fn only_the_wasm_boundary_knows_the_browser() {
-    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    sources(&src, &mut files);
+    let (_, files) = src_files();
     for file in files.iter().filter(|f| !f.ends_with("wasm.rs")) {
         let text = std::fs::read_to_string(file).expect("a source file");
         for name in ["wasm_bindgen", "serde_wasm_bindgen", "js_sys", "web_sys"] {
@@ -141,9 +145,7 @@ const MOST_LINES: usize = 800;
 
 #[test]
 fn no_source_file_is_over_most_lines() {
-    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    sources(&src, &mut files);
+    let (_, files) = src_files();
     let long: Vec<String> = files
         .iter()
         .filter_map(|f| {
@@ -175,9 +177,7 @@ fn own_words(line: &str) -> bool {
 
 #[test]
 fn words_are_cut_in_one_place() {
-    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    sources(&src, &mut files);
+    let (src, files) = src_files();
     let mut wrong = Vec::new();
     for file in files.iter().filter(|f| !f.starts_with(src.join("text"))) {
         let text = std::fs::read_to_string(file).expect("a source file");
