@@ -73,6 +73,19 @@ pub fn compare_in_laps<'a>(
     options: &Options,
     lap: &mut dyn FnMut(&'static str),
 ) -> Comparison<'a> {
+    compare_leaving(before, after, options, false, lap).0
+}
+
+/// [`compare_in_laps`]; with `leave`, `sharedWording` may be left to count
+/// when it is read (the wasm's `comparePacked`): then the stats hold NaN
+/// for it and the [`analyse::Wording`] says what is left to count.
+pub(crate) fn compare_leaving<'a>(
+    before: &'a str,
+    after: &'a str,
+    options: &Options,
+    leave: bool,
+    lap: &mut dyn FnMut(&'static str),
+) -> (Comparison<'a>, Option<analyse::Wording>) {
     let deadline = deadline::after_ms(options.deadline_ms);
     // Only where the versions differ is read, with the paragraphs around
     // it: the runs both open and close with, and long runs both share in
@@ -96,7 +109,7 @@ pub fn compare_in_laps<'a>(
             lap,
         );
     }
-    let ledger = analyse::ledger(
+    let (mut ledger, mut wording) = analyse::ledger(
         (before, after),
         (&read.blocks.0, &read.blocks.1),
         (&read.walls.0, &read.walls.1),
@@ -105,16 +118,20 @@ pub fn compare_in_laps<'a>(
         deadline,
         lap,
     );
+    if let Some(w) = wording.take_if(|_| !leave) {
+        ledger.stats.shared_wording = w.counted(&read.rows);
+    }
     let rows = read.rows;
     let rough = read.rough;
     // Read after the ledger: its pairing, too, gives up at the deadline.
     let approximate = rough || deadline::passed(deadline);
-    Comparison {
+    let comparison = Comparison {
         rows,
         approximate,
         ledger,
         line_endings: LineEndings::between(before, after),
-    }
+    };
+    (comparison, wording)
 }
 
 /// The window read, part by part, into rows.

@@ -8,7 +8,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{compare, Ending, HtmlEvent, Options, RowKind, Tag};
+use crate::{compare_leaving, Ending, HtmlEvent, Options, RowKind, Tag};
 
 /// No row on that side, or no partner.
 const NONE: u32 = u32::MAX;
@@ -42,10 +42,14 @@ pub fn start() {
 /// `storydiff --json` prints those fields, for the JS side to parse and
 /// attach to the model as it is: one string is cheaper to cross than an
 /// object built a field at a time.
+///
+/// `sharedWording` may be left to count when it is read: then the ledger
+/// holds `null` for it and `wording` (a `Uint32Array`) is what
+/// [`shared_wording`] needs, with the rows whose texts it counts.
 #[wasm_bindgen(js_name = comparePacked)]
 pub fn compare_packed(before: &str, after: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options = read_options(&options)?;
-    let comparison = compare(before, after, &options);
+    let (comparison, wording) = compare_leaving(before, after, &options, true, &mut |_| {});
     let before_index = Utf16Index::new(before);
     let after_index = Utf16Index::new(after);
 
@@ -94,8 +98,43 @@ pub fn compare_packed(before: &str, after: &str, options: JsValue) -> Result<JsV
         })
         .map_err(|_| JsError::new("storydiff: could not build the result"))?;
     set("ledger", &JsValue::from_str(&comparison.ledger.to_json()))
+        .and_then(|_| match wording {
+            Some(w) => {
+                let mut packed = vec![w.common as u32, w.pairs as u32, w.same as u32];
+                packed.extend(w.uncounted.iter().map(|&k| k as u32));
+                set(
+                    "wording",
+                    &js_sys::Uint32Array::from(packed.as_slice()).into(),
+                )
+            }
+            None => Ok(true),
+        })
         .map_err(|_| JsError::new("storydiff: could not build the result"))?;
     Ok(out.into())
+}
+
+/// `sharedWording` of a comparison that left it to count: `wording` as
+/// `comparePacked` gave it, `texts` the Before texts of the rows it names,
+/// in its order.
+#[wasm_bindgen(js_name = sharedWording)]
+pub fn shared_wording(wording: &[u32], texts: Vec<String>) -> Result<f64, JsError> {
+    let [common, pairs, same, rows @ ..] = wording else {
+        return Err(JsError::new(
+            "storydiff: sharedWording needs a comparison's `wording`",
+        ));
+    };
+    if rows.len() != texts.len() {
+        return Err(JsError::new(
+            "storydiff: sharedWording needs one text per row it names",
+        ));
+    }
+    let w = crate::analyse::Wording {
+        common: *common as usize,
+        pairs: *pairs as usize,
+        same: *same as usize,
+        uncounted: Vec::new(),
+    };
+    Ok(w.share_with(texts.iter().map(String::as_str)))
 }
 
 /// `comparePacked` of Before = `before_head` + `shared` + `before_tail`

@@ -1,6 +1,6 @@
 /* window.StoryDiff (and the ES module's exports): compare two texts, or a
  * story's versions, on the main thread or in the worker; show the result. */
-import { call, useModule } from "./core/loader.js";
+import { call, countWording, useModule } from "./core/loader.js";
 import { commonLength, comparePacked, sharedRun, unpack, versionTexts } from "./core/model.js";
 import { wasmModule } from "./core/wasm.js";
 import { htmlEvents } from "./html.js";
@@ -21,7 +21,7 @@ export function compare(before, after, options) {
   var packed = call(function (g) {
     return comparePacked(g, before, after, options);
   });
-  return unpack(packed, before, after);
+  return unpack(packed, before, after, countWording);
 }
 
 /** The story's text out of pasted HTML: the page around it dropped. The

@@ -24,6 +24,7 @@ pub(crate) use crate::model::{
 };
 use crate::model::{Options, Row, RowKind};
 use crate::segment::Block;
+pub(crate) use stats::Wording;
 
 /// Shared wording under which two texts are treated as two outlets'
 /// stories rather than two versions of one.
@@ -71,6 +72,12 @@ impl<'a> Side<'a> {
 /// them (the quote finder reads by paragraph), and `walls` where each part
 /// of the window after the first starts among them: text on either side
 /// of a wall is not adjacent, so nothing is read across one.
+///
+/// `sharedWording` may be left to count: then the stats hold NaN for it,
+/// and the [`Wording`] returned names the equal rows whose words are still
+/// to count ([`Wording::counted`]). It is counted here when it is under
+/// [`OUTLETS_BELOW`], since whether `outlets` is read hangs on it; to know
+/// that it is not, the rows' words are read only as far as it takes.
 pub(crate) fn ledger(
     (before, after): (&str, &str),
     blocks: (&[Block<'_>], &[Block<'_>]),
@@ -79,9 +86,16 @@ pub(crate) fn ledger(
     options: &Options,
     deadline: Option<Instant>,
     lap: &mut dyn FnMut(&'static str),
-) -> Ledger {
+) -> (Ledger, Option<Wording>) {
     let sides = (Side::new(before, rows, true), Side::new(after, rows, false));
     let mut stats = stats::count(rows);
+    let wording = stats::shared_wording(rows);
+    let left = !wording.uncounted.is_empty() && wording.at_least(rows, OUTLETS_BELOW);
+    stats.shared_wording = if left {
+        f64::NAN
+    } else {
+        wording.counted(rows)
+    };
     lap("stats");
     let (reach_before, reach_after) = if options.whole {
         (
@@ -105,8 +119,9 @@ pub(crate) fn ledger(
         deadline,
     );
     lap("quotes");
-    let outlets = (stats.shared_wording < OUTLETS_BELOW && !before.is_empty() && !after.is_empty())
-        .then(|| outlets::pair(&sides.0, &sides.1, figures::has_figure, deadline));
+    let outlets =
+        (!left && stats.shared_wording < OUTLETS_BELOW && !before.is_empty() && !after.is_empty())
+            .then(|| outlets::pair(&sides.0, &sides.1, figures::has_figure, deadline));
     lap("outlets");
     let figures = figures::ledger(rows, &sides.0, &sides.1, outlets.as_ref());
     lap("figures");
@@ -119,10 +134,11 @@ pub(crate) fn ledger(
         }
     }
     stats.figures_changed = figures.len();
-    Ledger {
+    let ledger = Ledger {
         quotes,
         figures,
         stats,
         outlets: outlets.map(|o| o.model),
-    }
+    };
+    (ledger, left.then_some(wording))
 }

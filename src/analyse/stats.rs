@@ -4,10 +4,11 @@
 use super::Stats;
 use crate::model::{Row, RowKind, Tag};
 use crate::text::word_hash;
-use crate::text::words::{count as word_count, each_word, ends};
+use crate::text::words::{count as word_count, count_at_least, each_word, ends};
 
 /// Counts words and paragraphs added, removed, changed and moved, with
-/// cosmetic-only changes apart; noise rows count nowhere.
+/// cosmetic-only changes apart; noise rows count nowhere. `sharedWording`
+/// is left to [`shared_wording`].
 pub(crate) fn count(rows: &[Row<'_>]) -> Stats {
     let mut s = Stats::default();
     for row in rows {
@@ -85,7 +86,6 @@ pub(crate) fn count(rows: &[Row<'_>]) -> Stats {
             }
         }
     }
-    s.shared_wording = shared_wording(rows);
     s
 }
 
@@ -99,17 +99,28 @@ pub(crate) fn count(rows: &[Row<'_>]) -> Stats {
 /// equal piece of a changed row) add the same pairs to both multisets;
 /// only their count matters (min(b + e, a + e) = min(b, a) + e), so they
 /// are counted, not hashed.
-fn shared_wording(rows: &[Row<'_>]) -> f64 {
+///
+/// The words of an equal row whose sides are the same bytes are left to
+/// count: the row is named in [`Wording::uncounted`] (its first and last
+/// words, which pair with the rows beside it, are read). On a small change
+/// in a long story those rows are most of the text, and their count most
+/// of the work.
+pub(crate) fn shared_wording(rows: &[Row<'_>]) -> Wording {
     use std::collections::HashMap;
     let mut same = 0usize;
+    let mut uncounted = Vec::new();
     let mut sides = [Side::default(), Side::default()];
-    for row in rows.iter().filter(|r| r.kind != RowKind::Noise) {
+    for (k, row) in rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.kind != RowKind::Noise)
+    {
         match (row.before, row.after) {
             (Some(b), Some(a)) if row.kind == RowKind::Equal && b == a => {
                 let Some((first, end)) = ends(b) else {
                     continue;
                 };
-                same += word_count(b) - 1;
+                uncounted.push(k);
                 let h = word_hash(first);
                 let last = if end.as_ptr() == first.as_ptr() {
                     h
@@ -145,16 +156,13 @@ fn shared_wording(rows: &[Row<'_>]) -> f64 {
         }
     }
     let [b, a] = sides.map(|s| s.pairs);
-    if b.is_empty() && a.is_empty() && same == 0 {
-        return 1.0;
-    }
     // The pairs are hashes already: the map takes them as they are.
     let mut counts: HashMap<u64, u32, crate::text::Prehashed> =
         HashMap::with_capacity_and_hasher(b.len(), Default::default());
     for p in &b {
         *counts.entry(*p).or_default() += 1;
     }
-    let mut common = same;
+    let mut common = 0;
     for p in &a {
         if let Some(c) = counts.get_mut(p) {
             if *c > 0 {
@@ -163,8 +171,83 @@ fn shared_wording(rows: &[Row<'_>]) -> f64 {
             }
         }
     }
-    let share = 2.0 * common as f64 / (a.len() + b.len() + 2 * same) as f64;
-    (share * 1000.0).round() / 1000.0
+    Wording {
+        common,
+        pairs: a.len() + b.len(),
+        same,
+        uncounted,
+    }
+}
+
+/// `sharedWording` in parts: the word pairs matched by their hashes, and
+/// those both texts hold in the same bytes, counted; and the rows whose
+/// pairs are left to count ([`shared_wording`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Wording {
+    /// Pairs of one side matched in the other, by hash.
+    pub common: usize,
+    /// Pairs hashed, both sides.
+    pub pairs: usize,
+    /// Pairs both sides hold in the same bytes (each side's once).
+    pub same: usize,
+    /// Equal rows (both sides the same bytes, a word or more) whose pairs
+    /// are not in `same`: each row's words less one.
+    pub uncounted: Vec<usize>,
+}
+
+impl Wording {
+    /// The share, rounded to thousandths, once `more` pairs held in the
+    /// same bytes join `same`: `2 (common + same) / (pairs + 2 same)`,
+    /// 1 for two texts without word pairs. It only grows with `more`, so
+    /// with the uncounted rows left out it is a lower bound.
+    pub fn share(&self, more: usize) -> f64 {
+        let same = self.same + more;
+        if self.pairs == 0 && same == 0 {
+            return 1.0;
+        }
+        let share = 2.0 * (self.common + same) as f64 / (self.pairs + 2 * same) as f64;
+        (share * 1000.0).round() / 1000.0
+    }
+
+    /// The share with the uncounted rows' `texts` (their words less one
+    /// each) counted.
+    pub fn share_with<'t>(&self, texts: impl IntoIterator<Item = &'t str>) -> f64 {
+        let more = texts
+            .into_iter()
+            .map(|t| word_count(t).saturating_sub(1))
+            .sum();
+        self.share(more)
+    }
+
+    /// The share, counting the uncounted rows of `rows`.
+    pub fn counted(&self, rows: &[Row<'_>]) -> f64 {
+        self.share_with(self.uncounted.iter().filter_map(|&k| rows[k].before))
+    }
+
+    /// True when the share, once the uncounted rows of `rows` are counted,
+    /// is `line` or more: read from as few of their words as it takes
+    /// (the share only grows with them; a long shared run holds far more
+    /// than the line needs).
+    pub fn at_least(&self, rows: &[Row<'_>], line: f64) -> bool {
+        let mut more = 0usize;
+        for text in self.uncounted.iter().filter_map(|&k| rows[k].before) {
+            if self.share(more) >= line {
+                return true;
+            }
+            // The pairs still wanted, from 2 (c + s + m) >= line (p + 2 s
+            // + 2 m), and a few over for the rounding: where the count of
+            // this row may stop.
+            let (c, s, p) = (
+                self.common as f64,
+                (self.same + more) as f64,
+                self.pairs as f64,
+            );
+            let want = ((line * (p + 2.0 * s) - 2.0 * (c + s)) / (2.0 - 2.0 * line)).max(0.0);
+            let stop = (want.ceil() as usize).saturating_add(4);
+            more += count_at_least(text, stop).saturating_sub(1);
+        }
+        self.share(more) >= line
+    }
 }
 
 /// One text's word pairs, as hashes, and the last word's hash.
@@ -391,7 +474,18 @@ mod tests {
             ],
         ];
         for rows in cases {
-            assert_eq!(shared_wording(&rows), by_definition(&rows), "{rows:?}");
+            // Counted, the share the definition gives; never more
+            // without the rows left to count.
+            let left = shared_wording(&rows);
+            assert_eq!(left.counted(&rows), by_definition(&rows), "{rows:?}");
+            assert!(left.share(0) <= left.counted(&rows), "{rows:?}");
+            for line in [0.0, 0.3, 0.5, 0.9, 1.0] {
+                assert_eq!(
+                    left.at_least(&rows, line),
+                    left.counted(&rows) >= line,
+                    "{line} {rows:?}"
+                );
+            }
         }
     }
 

@@ -257,6 +257,13 @@ pub(crate) fn count(text: &str) -> usize {
     }
 }
 
+/// [`count`], or a number from `stop` up to it: how many words `text`
+/// holds, read only as far as `stop` of them when that is all a caller
+/// needs to know.
+pub(crate) fn count_at_least(text: &str, stop: usize) -> usize {
+    count_known(text, stop).unwrap_or_else(|| count(text))
+}
+
 /// The first and last words of `text`, or `None` when it has none,
 /// without reading the words between.
 pub(crate) fn ends(text: &str) -> Option<(&str, &str)> {

@@ -166,6 +166,56 @@ test("StoryDiff.compare returns the same model as storydiff --json", async () =>
   await context.close();
 });
 
+test("sharedWording, counted when it is read, is the CLI's on every corpus pair, on the main thread and from the worker", async () => {
+  // On a small change in a long story the wasm leaves the shared runs'
+  // words to count until `stats.sharedWording` is read (MODEL.md): the
+  // value read, and every other field of the ledger, must be the CLI's.
+  execFileSync("cargo", ["build", "--quiet", "--bin", "storydiff"], { cwd: root, stdio: "inherit" });
+  const target = process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : path.join(root, "target");
+  const cli = path.join(target, "debug", process.platform === "win32" ? "storydiff.exe" : "storydiff");
+  const { readFileSync, readdirSync, statSync } = await import("node:fs");
+  const corpus = path.resolve(root, "..", "shared", "corpus");
+  // The corpus's pairs under 300 KB (the debug CLI is slow on the largest),
+  // or, on a machine without the corpus, the seeds.
+  const pairs = existsSync(corpus)
+    ? readdirSync(corpus)
+        .map((d) => [path.join(corpus, d, "a.txt"), path.join(corpus, d, "b.txt")])
+        .filter(([b, a]) => existsSync(b) && existsSync(a) && statSync(b).size + statSync(a).size < 300_000)
+    : [
+        [SEED_000, SEED_001],
+        [SEED_001, SEED_002],
+      ].map((p) => p.map((s) => path.join(root, "seeds", s)));
+  const { page, errors, context } = await openPage(browser);
+  let left = 0;
+  for (const [b, a] of pairs) {
+    const want = JSON.parse(execFileSync(cli, ["--json", b, a], { encoding: "utf8", maxBuffer: 64 << 20 }));
+    delete want.rows;
+    for (const where of ["main", "worker"]) {
+      const got = await page.evaluate(
+        async ([b, a, where]) => {
+          const model = where === "main" ? StoryDiff.compare(b, a) : await StoryDiff.compareAsync(b, a);
+          const left = typeof Object.getOwnPropertyDescriptor(model.stats, "sharedWording").get === "function";
+          const read = model.stats.sharedWording;
+          const again = model.stats.sharedWording;
+          delete model.rows;
+          return { left, read, again, json: JSON.stringify(model), keys: Object.keys(model.stats) };
+        },
+        [readFileSync(b, "utf8"), readFileSync(a, "utf8"), where]
+      );
+      const name = `${path.basename(path.dirname(b))} (${where})`;
+      if (got.left) left++;
+      assert.equal(got.read, want.stats.sharedWording, name);
+      assert.equal(got.again, got.read, name);
+      assert.deepStrictEqual(JSON.parse(got.json), want, name);
+      assert.deepEqual(got.keys, Object.keys(want.stats), name);
+    }
+  }
+  // The path under test ran: most near-identical pairs leave the count.
+  assert.ok(left >= 2, `sharedWording was left to count ${left} times`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a statement whose attribution line was corrected shows the old line and the new in the ledger", async () => {
   const { page, errors, context } = await openPage(browser);
   const dir = path.join(root, "tests", "fixtures", "govuk_surescreen_attribution_corrected");

@@ -48,3 +48,11 @@ export function call(fn) {
     throw e;
   }
 }
+
+/** `sharedWording` of a comparison that left it to count (the model's
+ * getter, www/core/model.js): the wasm counts the rows' words. */
+export function countWording(wording, texts) {
+  return call(function (g) {
+    return g.sharedWording(wording, texts);
+  });
+}

@@ -98,8 +98,11 @@ export function commonLength(before, b, after, a, step) {
   return low;
 }
 
-/** The model from the packed rows and pieces (offsets into the texts). */
-export function unpack(packed, before, after) {
+/** The model from the packed rows and pieces (offsets into the texts).
+ * When the wasm left `sharedWording` to count (`packed.wording`), it is a
+ * getter that asks `countWording(wording, texts)` once, with the Before texts of
+ * the rows the wording names (MODEL.md). */
+export function unpack(packed, before, after, countWording) {
   var r = packed.rows;
   var p = packed.pieces;
   var rows = new Array(r.length / ROW_WIDTH);
@@ -136,8 +139,35 @@ export function unpack(packed, before, after) {
   Object.keys(ledger).forEach(function (key) {
     model[key] = ledger[key];
   });
+  if (packed.wording && model.stats) leaveWording(model.stats, packed.wording, rows, countWording);
   if (packed.lineEndings) model.line_endings = { before: packed.lineEndings[0], after: packed.lineEndings[1] };
   return model;
+}
+
+/** Makes `stats.sharedWording` (null in the ledger's JSON, so its place
+ * among the fields is kept) a getter: counted on first read, then kept as
+ * a plain value. */
+function leaveWording(stats, wording, rows, countWording) {
+  var set = function (value) {
+    Object.defineProperty(stats, "sharedWording", {
+      value: value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  };
+  Object.defineProperty(stats, "sharedWording", {
+    get: function () {
+      var texts = [];
+      for (var k = 3; k < wording.length; k++) texts.push(rows[wording[k]].before);
+      var value = countWording(wording, texts);
+      set(value);
+      return value;
+    },
+    set: set,
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 /** The texts and labels of a list of versions: strings, or objects

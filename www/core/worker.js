@@ -2,6 +2,7 @@
  * use and kept; it is given the module the page compiled (never the
  * wasm's bytes) and answers requests in order. */
 import workerSource from "storydiff:worker";
+import { countWording } from "./loader.js";
 import { unpack, versionTexts } from "./model.js";
 import { wasmModuleAsync } from "./wasm.js";
 
@@ -41,7 +42,7 @@ function startWorker(local) {
       if (!job) return;
       if (m.error) job.reject(new Error(m.error));
       else if (m.history !== undefined) job.resolve(JSON.parse(m.history));
-      else job.resolve(unpack(m.packed, job.before, job.after));
+      else job.resolve(unpack(m.packed, job.before, job.after, countWording));
     };
     w.onerror = function (event) {
       event.preventDefault();
